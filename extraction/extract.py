@@ -1,0 +1,60 @@
+"""Article in, facts and MoU events out: the one extraction path that ``pantau extract`` and the pipeline share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .dates import parse_published
+from .facts import SentenceContext, facts_in_sentence
+from .gazetteer import Gazetteer, load_gazetteer
+from .model import Extraction, Fact
+from .mous import find_mous
+from .regions import find_dateline_region, find_region_mentions, main_region
+from .relevance import is_relevant
+from .text import split_sentences
+
+EXTRACTOR_VERSION = "2026.11.24-1"
+
+
+def extract(
+    text: str,
+    published: str | date | None = None,
+    title: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Extraction:
+    """Extract JKN facts and MoU events from one cleaned article text.
+
+    ``published`` resolves dates without a year ("Rabu (19/11)") and relative ones ("tahun lalu").
+    Offsets in the result point into ``text``. Pure: no I/O beyond the cached gazetteer.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    pub = parse_published(published)
+    if not is_relevant(text, title):
+        return Extraction(relevant=False)
+    sentences = split_sentences(text)
+    mentions = find_region_mentions(text, gazetteer)
+    dateline = find_dateline_region(text, gazetteer)
+    if title:
+        title_mentions = find_region_mentions(title, gazetteer)
+    else:
+        title_mentions = []
+    main = main_region(mentions + title_mentions, dateline, gazetteer)
+
+    ctx = SentenceContext(last_region=None, main_region=main, last_pct_metric=None)
+    facts: list[Fact] = []
+    seen: set[tuple] = set()
+    for s in sentences:
+        found = facts_in_sentence(s, mentions, ctx, pub, gazetteer)
+        for f in found:
+            key = (f.region_code, f.metric, f.kind, f.segment, f.value)
+            if key not in seen:
+                seen.add(key)
+                facts.append(f)
+        pct = [f for f in found if f.metric.endswith("_pct")]
+        ctx.last_pct_metric = pct[-1].metric if pct else None
+        here = [m for m in mentions if s.start <= m.start < s.end and not m.office]
+        if here:
+            ctx.last_region = here[-1].code
+        ctx.previous_text = s.text
+    mous = find_mous(sentences, mentions, main, pub, title, gazetteer)
+    return Extraction(relevant=True, facts=facts, mous=mous)

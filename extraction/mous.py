@@ -1,0 +1,99 @@
+"""MoU events: a government and BPJS Kesehatan signing an agreement, new or renewed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import vocabulary as v
+from .dates import find_dates
+from .gazetteer import Gazetteer
+from .model import MouEvent
+from .regions import RegionMention
+from .text import Sentence
+
+
+def _is_signing(s: Sentence) -> bool:
+    text = s.text
+    strong = v.AGREEMENT_STRONG.search(text)
+    weak = v.AGREEMENT_WEAK.search(text) and v.SIGNING.search(text)
+    if not (strong or weak):
+        return False
+    if v.MEETING.search(text) and not v.SIGNING.search(text):
+        return False
+    signing = v.SIGNING.search(text)
+    return not (signing and v.FUTURE.search(text[max(0, signing.start() - 30) : signing.start()]))
+
+
+def _event_date(sentences: list[Sentence], i: int, published: date | None) -> tuple[str | None, bool]:
+    """The signing date in sentence i (or, at day precision, in the two after it), and whether the
+    sentence is about a past agreement rather than one signed now."""
+    s = sentences[i]
+    own_signing = bool(v.SIGNING.search(s.text))
+    for offset, candidate in enumerate(sentences[i : i + 3]):
+        for d in find_dates(candidate.text, published):
+            before = candidate.text[max(0, d.start - 40) : d.start]
+            past = bool(v.PAST_MARK.search(before)) or bool(v.PAST_MARK.search(candidate.text[d.end : d.end + 12]))
+            if offset == 0 and past:
+                return None, True
+            if past or (offset > 0 and len(d.value) < 10) or (offset == 0 and not own_signing and len(d.value) < 10):
+                continue
+            return d.value, False
+        if offset == 0 and v.PAST_MARK.search(s.text) and not own_signing:
+            return None, True
+        if offset > 0 and (v.AGREEMENT_STRONG.search(candidate.text) or v.AGREEMENT_WEAK.search(candidate.text)):
+            break
+    return None, False
+
+
+def find_mous(
+    sentences: list[Sentence],
+    mentions: list[RegionMention],
+    main_region: str | None,
+    published: date | None,
+    title: str | None,
+    gazetteer: Gazetteer,
+) -> list[MouEvent]:
+    """One MoU event per region that the article reports signing an agreement with BPJS Kesehatan."""
+    article_about_bpjs = bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6])))
+    events: dict[str, MouEvent] = {}
+    renewal = False
+    for i, s in enumerate(sentences):
+        if not _is_signing(s):
+            continue
+        if v.KETENAGAKERJAAN.search(s.text):
+            continue
+        context = " ".join(x.text for x in sentences[max(0, i - 1) : i + 1])
+        if not (v.BPJS_KESEHATAN.search(context) or (article_about_bpjs and i < 4)):
+            continue
+        signed_on, past = _event_date(sentences, i, published)
+        if past:
+            continue
+        if v.RENEWAL.search(s.text):
+            renewal = True
+        here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.code != "00"]
+        codes = list(dict.fromkeys(m.code for m in here)) or ([main_region] if main_region else [])
+        for code in codes:
+            if code is None:
+                continue
+            existing = events.get(code)
+            if existing is None:
+                region = gazetteer.regions[code]
+                events[code] = MouEvent(code, region.name, signed_on, "new", s.text[:200], s.start, s.end)
+            elif existing.signed_on is None and signed_on:
+                existing.signed_on = signed_on
+                existing.evidence, existing.start, existing.end = s.text[:200], s.start, s.end
+    if not events:
+        return []
+    # "perpanjangan" or "pembaruan" anywhere near the agreement makes it a renewal.
+    renewal = renewal or any(v.RENEWAL.search(s.text) and (v.AGREEMENT_WEAK.search(s.text) or v.AGREEMENT_STRONG.search(s.text)) for s in sentences)
+    # Only the government regions; a province named next to a city that signed is context.
+    kabkota = [c for c in events if gazetteer.regions[c].type in ("kota", "kabupaten")]
+    keep = kabkota if kabkota and main_region in kabkota else list(events)
+    out = []
+    for code in keep:
+        e = events[code]
+        e.kind = "renewal" if renewal else "new"
+        if e.signed_on is None and published is not None:
+            e.signed_on = published.isoformat()
+        out.append(e)
+    return out

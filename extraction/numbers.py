@@ -1,0 +1,156 @@
+"""Indonesian number parsing: decimal commas, thousand dots, scale words and qualifiers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SCALES = {
+    "ribu": 1_000,
+    "rb": 1_000,
+    "juta": 1_000_000,
+    "jt": 1_000_000,
+    "miliar": 1_000_000_000,
+    "milyar": 1_000_000_000,
+    "m": 1_000_000_000,
+    "triliun": 1_000_000_000_000,
+    "trilyun": 1_000_000_000_000,
+    "t": 1_000_000_000_000,
+}
+
+NUMBER_WORDS = {
+    "nol": 0, "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "setengah": 0.5,
+    "seribu": 1000, "sejuta": 1_000_000,
+}
+
+# A numeral in Indonesian style (1.234.567 or 93,28) or English style (1,234,567 or 93.28).
+NUMERAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:[.,]\d+)?"
+_WORD_NUMERAL = r"(?:" + "|".join(sorted((w for w in NUMBER_WORDS if w != "se"), key=len, reverse=True)) + r")"
+
+QUALIFIERS: list[tuple[str, str]] = [
+    (r"lebih\s+dari|di\s+atas|melebihi|melampaui|minimal|sedikitnya|setidaknya|paling\s+sedikit|>=?|≥", "at_least"),
+    (r"sekitar|kurang\s+lebih|hampir|mendekati|kira-kira|lebih\s+kurang|±|\+/-", "approx"),
+]
+_QUALIFIER_RE = [(re.compile(r"(?:" + p + r")\s*$", re.IGNORECASE), q) for p, q in QUALIFIERS]
+
+
+def parse_numeral(token: str) -> float:
+    """Parse one numeral written the Indonesian way (or unambiguously the English way).
+
+    ``"262.865.343"`` → 262865343, ``"93,28"`` → 93.28, ``"54.000"`` → 54000, ``"1,5"`` → 1.5.
+    """
+    token = token.strip()
+    if token.lower() in NUMBER_WORDS:
+        return float(NUMBER_WORDS[token.lower()])
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+        return float(token.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", token):
+        return float(token.replace(",", ""))
+    if re.fullmatch(r"\d+,\d+", token):
+        return float(token.replace(",", "."))
+    if re.fullmatch(r"\d+\.\d{1,2}", token):
+        # "98.5 persen": a dot followed by one or two digits is a decimal point, never a thousands dot
+        return float(token)
+    if re.fullmatch(r"\d+", token):
+        return float(token)
+    raise ValueError(f"not a numeral: {token!r}")
+
+
+def qualifier_before(prefix: str) -> str:
+    """The qualifier (``exact``, ``at_least``, ``approx``) that the words just before a number give it."""
+    tail = prefix[-40:]
+    tail = re.sub(r"(?:angka|sebesar|sebanyak|sejumlah|mencapai|menjadi|yakni|yaitu|adalah|sampai|hingga|ke|di)\s*$", "", tail.rstrip(), flags=re.IGNORECASE).rstrip()
+    for pattern, qualifier in _QUALIFIER_RE:
+        if pattern.search(tail) or pattern.search(prefix[-40:].rstrip()):
+            return qualifier
+    return "exact"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in a sentence, with its unit and where it sits (offsets within the sentence)."""
+
+    value: float
+    unit: str  # "percent" | "rupiah" | "count"
+    start: int
+    end: int
+    qualifier: str
+    count_noun: str | None = None  # for counts: peserta, jiwa, orang, ...
+
+
+_NUM = rf"(?:{NUMERAL}|{_WORD_NUMERAL})"
+_SCALE = r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|trilyun)"
+PERCENT_RE = re.compile(rf"(?<![\w.,])({NUMERAL})(?:\s*(?:-|–|hingga|sampai)\s*({NUMERAL}))?\s*(?:%|persen\b|per\s+sen\b)", re.IGNORECASE)
+RUPIAH_RE = re.compile(
+    rf"\bRp\.?\s*({NUMERAL})(?:\s*(?:-|–|hingga|sampai)\s*(?:Rp\.?\s*)?({NUMERAL}))?\s*({_SCALE}|[MT]\b)?\.?",
+    re.IGNORECASE,
+)
+RUPIAH_WORD_RE = re.compile(rf"(?<![\w.,])({_NUM})\s+({_SCALE})\s+rupiah\b", re.IGNORECASE)
+COUNT_NOUNS = r"peserta|jiwa|orang|warga|penduduk|penerima|masyarakat|KK|kepala\s+keluarga|pekerja|karyawan|pegawai"
+COUNT_RE = re.compile(
+    rf"(?<![\w.,/])({_NUM})(?:\s*(?:-|–)\s*({NUMERAL}))?(?:\s+({_SCALE}))?\s+(?:(?:lebih|an)\s+)?({COUNT_NOUNS})\b",
+    re.IGNORECASE,
+)
+
+
+def _scaled(token: str, scale: str | None) -> float:
+    value = parse_numeral(token)
+    if scale:
+        value *= SCALES[scale.lower()]
+    return value
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every percentage, rupiah amount and counted quantity in one sentence."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < te and ts < e for ts, te in taken)
+
+    for m in PERCENT_RE.finditer(sentence):
+        try:
+            value = parse_numeral(m.group(1))
+        except ValueError:
+            continue
+        qualifier = qualifier_before(sentence[: m.start()])
+        found.append(Quantity(value, "percent", m.start(), m.end(), qualifier))
+        taken.append((m.start(), m.end()))
+    for m in RUPIAH_RE.finditer(sentence):
+        scale = m.group(3)
+        if scale and scale.upper() in ("M", "T") and scale not in ("M", "T"):
+            scale = None
+        try:
+            value = _scaled(m.group(1), scale)
+        except ValueError:
+            continue
+        found.append(Quantity(round(value), "rupiah", m.start(), m.end(), qualifier_before(sentence[: m.start()])))
+        taken.append((m.start(), m.end()))
+    for m in RUPIAH_WORD_RE.finditer(sentence):
+        if overlaps(m.start(), m.end()):
+            continue
+        try:
+            value = _scaled(m.group(1), m.group(2))
+        except ValueError:
+            continue
+        found.append(Quantity(round(value), "rupiah", m.start(), m.end(), qualifier_before(sentence[: m.start()])))
+        taken.append((m.start(), m.end()))
+    for m in COUNT_RE.finditer(sentence):
+        if overlaps(m.start(), m.end()):
+            continue
+        token = m.group(1)
+        if token.lower() == "se":
+            continue
+        try:
+            value = _scaled(token, m.group(3))
+        except ValueError:
+            continue
+        if re.fullmatch(r"(19|20)\d\d", token) and not m.group(3):
+            continue  # "2025 peserta" is almost always a year running into a noun
+        found.append(
+            Quantity(round(value), "count", m.start(), m.end(), qualifier_before(sentence[: m.start()]), m.group(4).lower())
+        )
+        taken.append((m.start(), m.end()))
+    found.sort(key=lambda q: q.start)
+    return found

@@ -1,0 +1,141 @@
+"""Finding regions in text and deciding which one a figure belongs to."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, Region
+
+# What stands right before a name and fixes its type.
+_KOTA_PREFIX = re.compile(
+    r"(?:\bKota|\bPemkot|\bPemerintah\s+Kota|\bWali\s*[Kk]ota|\bWakil\s+Wali\s*[Kk]ota|\bWalkot|\bDPRD\s+Kota|\bSekkot|\bDinkes\s+Kota)"
+    r"\s*(?:\([^)]{1,20}\)\s*)?$"
+)
+_KAB_PREFIX = re.compile(
+    r"(?:\bKabupaten|\bKab\.?|\bPemkab|\bPemerintah\s+Kabupaten|\bBupati|\bWakil\s+Bupati|\bDPRD\s+Kabupaten|\bSekda\s+Kabupaten|\bDinkes\s+Kabupaten)"
+    r"\s*(?:\([^)]{1,20}\)\s*)?$"
+)
+_PROV_PREFIX = re.compile(
+    r"(?:\bProvinsi|\bProv\.?|\bPemprov|\bPemerintah\s+Provinsi|\bGubernur|\bWakil\s+Gubernur|\bDPRD\s+Provinsi)"
+    r"\s*(?:\([^)]{1,20}\)\s*)?$"
+)
+# A name right after these is where an office sits, not the place a figure is about:
+# "Kepala Cabang BPJS Kesehatan Samarinda", "BPJS Kesehatan Cabang Selong", "RSUD Kota Bontang".
+_OFFICE_PREFIX = re.compile(
+    r"(?:\bCabang(?:\s+Utama)?|\bKC|\bKCU|\bKantor(?:\s+Cabang)?|\bKacab|\bDeputi(?:\s+Direksi)?(?:\s+Wilayah)?|\bKedeputian(?:\s+Wilayah)?"
+    r"|\bBPJS(?:\s+Kesehatan)?(?:\s+(?:Cabang|KC|KCU))?|\bRSUD|\bRumah\s+Sakit(?:\s+Umum)?|\bPuskesmas|\bUniversitas|\bPoltekkes|\bPolres(?:ta)?|\bKodim|\bBandara|\bPelabuhan)"
+    r"\s+(?:[Uu]tama\s+)?(?:BPJS\s+(?:Kesehatan\s+)?)?(?:Kota\s+|Kabupaten\s+)?$"
+)
+# These are bare words that are also ordinary Indonesian; without a prefix they are not regions.
+_NEEDS_PREFIX = frozenset({"Batu", "Buru", "Banjar", "Tual", "Kaur", "Pati", "Bone", "Agam", "Karo", "Sigi", "Siak", "Lahat", "Ende", "Alor", "Nias", "Bangli", "Dairi", "Lebak", "Asahan", "Barru", "Pinrang", "Kota"})
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    """A region named in the text, with offsets into the whole text."""
+
+    code: str
+    start: int
+    end: int
+    surface: str
+    explicit_type: bool  # a prefix (Kota, Kabupaten, Provinsi, ...) or an alias fixed it
+    office: bool  # it names where an office sits, not what a figure is about
+
+
+def _typed(candidates: tuple[str, ...], gazetteer: Gazetteer, type_: str) -> str | None:
+    for code in candidates:
+        if gazetteer.regions[code].type == type_:
+            return code
+    return None
+
+
+def find_region_mentions(text: str, gazetteer: Gazetteer) -> list[RegionMention]:
+    """Every region mention in ``text``, ambiguous bare names resolved from the article's own context."""
+    raw: list[tuple[int, int, str, str | None, tuple[str, ...], bool]] = []
+    for m in gazetteer.pattern.finditer(text):
+        surface = m.group(0)
+        before = text[max(0, m.start() - 60) : m.start()]
+        office = bool(_OFFICE_PREFIX.search(before))
+        if surface in gazetteer.aliases and surface not in gazetteer.names:
+            raw.append((m.start(), m.end(), surface, gazetteer.aliases[surface], (), office))
+            continue
+        candidates = gazetteer.names.get(surface, ())
+        fixed: str | None = None
+        if _KOTA_PREFIX.search(before):
+            fixed = _typed(candidates, gazetteer, "kota")
+        elif _KAB_PREFIX.search(before):
+            fixed = _typed(candidates, gazetteer, "kabupaten")
+        elif _PROV_PREFIX.search(before):
+            fixed = _typed(candidates, gazetteer, "provinsi")
+        if fixed is None and surface in gazetteer.aliases:
+            fixed = gazetteer.aliases[surface]
+        if fixed is None and surface in _NEEDS_PREFIX:
+            continue
+        raw.append((m.start(), m.end(), surface, fixed, candidates, office))
+
+    # Bare names of several regions take the type the article uses elsewhere for the same name,
+    # then the kota (the press names cities bare far more often), then the kabupaten.
+    fixed_by_surface: dict[str, Counter[str]] = {}
+    for _s, _e, surface, fixed, _c, _o in raw:
+        if fixed is not None:
+            fixed_by_surface.setdefault(surface, Counter())[fixed] += 1
+    mentions: list[RegionMention] = []
+    for start, end, surface, fixed, candidates, office in raw:
+        code = fixed
+        if code is None:
+            seen = fixed_by_surface.get(surface)
+            if seen:
+                code = seen.most_common(1)[0][0]
+            elif len(candidates) == 1:
+                code = candidates[0]
+            else:
+                code = (
+                    _typed(candidates, gazetteer, "kota")
+                    or _typed(candidates, gazetteer, "kabupaten")
+                    or candidates[0]
+                )
+        mentions.append(RegionMention(code, start, end, surface, fixed is not None, office))
+    return mentions
+
+
+_DATELINE = re.compile(r"^\s*(?:[A-Z0-9.\-]+\.(?:COM|CO\.ID|ID|NET|ORG)\s*,\s*)?([A-Za-z][A-Za-z .'-]{1,40}?)\s*(?:\([A-Za-z .]+\))?\s*(?:,\s*[A-Za-z.]+\s*)?[–—-]")
+
+
+def find_dateline_region(text: str, gazetteer: Gazetteer) -> str | None:
+    """The region of a dateline such as ``BONTANG –`` or ``Balikpapan (ANTARA) -``, if the text opens with one."""
+    head = text[:200]
+    for line in head.splitlines()[:4]:
+        m = _DATELINE.match(line)
+        if not m:
+            continue
+        place = m.group(1).strip()
+        n = gazetteer.dateline_pattern.fullmatch(place)
+        if not n:
+            continue
+        for surface in list(gazetteer.names) + list(gazetteer.aliases):
+            if surface.lower() == place.lower():
+                if surface in gazetteer.aliases:
+                    return gazetteer.aliases[surface]
+                candidates = gazetteer.names[surface]
+                return _typed(candidates, gazetteer, "kota") or _typed(candidates, gazetteer, "kabupaten") or candidates[0]
+    return None
+
+
+def main_region(mentions: list[RegionMention], dateline: str | None, gazetteer: Gazetteer) -> str | None:
+    """The region an article is mostly about: most mentioned kabupaten/kota, else province, else the dateline."""
+    counts = Counter(m.code for m in mentions if not m.office and m.code != "00")
+    if dateline:
+        counts[dateline] += 1
+    if not counts:
+        return "00" if any(m.code == "00" for m in mentions) else None
+    local = [(c, n) for c, n in counts.items() if gazetteer.regions[c].type in ("kota", "kabupaten")]
+    pool = local or list(counts.items())
+    pool.sort(key=lambda cn: (-cn[1], next(m.start for m in mentions if m.code == cn[0]) if any(m.code == cn[0] for m in mentions) else 0))
+    return pool[0][0]
+
+
+def region_record(code: str, gazetteer: Gazetteer) -> Region:
+    """The gazetteer entry for a code (raises KeyError for an unknown code)."""
+    return gazetteer.regions[code]

@@ -1,0 +1,76 @@
+"""Indonesian vocabulary that decides what a figure measures. Patterns are matched case-insensitively."""
+
+from __future__ import annotations
+
+import re
+
+
+def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p, re.IGNORECASE), label) for p, label in pairs]
+
+
+# What a percentage measures: the nearest of these before it (or, failing that, after it) decides.
+# "reject" marks percentages of other things; they are never facts.
+PERCENT_TOPICS = _compile([
+    (r"keaktifan|kepesertaan\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|peserta\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|status\s+aktif|tingkat\s+aktif|\baktif\b", "active_participation_pct"),
+    (r"cakupan|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan", "uhc_coverage_pct"),
+    (r"progres|pembangunan|konstruksi|fisik|serapan|penyerapan|realisasi\s+anggaran|stunting|imunisasi|vaksin\w*|kemiskinan|miskin|pemilih|partisipasi\s+pemilu|inflasi|pertumbuhan|ketenagakerjaan|bpjamsostek|jamsostek|kenaikan\s+iuran|iuran\s+naik|suku\s+bunga|bunga|diskon|denda|kepuasan|pajak|kelulusan|keterisian|\bbor\b|kematian|prevalensi|pengangguran|\bipm\b|sanitasi|air\s+bersih|elektrifikasi|listrik|jalan|kendaraan|produksi|ekspor|impor|suara|elektabilitas|survei|diabetes|hipertensi|obesitas|tbc|\bdbd\b|gizi|persalinan|kunjungan|rujukan|klaim|akreditasi|okupansi|lulus|nilai|harga|diskon|saham|bagi\s+hasil|pad\b|pendapatan|belanja|apbd\s+(?:naik|turun)|kontribusi\s+ekonomi|target\s+pad", "reject"),
+])
+
+# Words that make a count a count of JKN participants.
+PARTICIPANT_CONTEXT = re.compile(
+    r"peserta|kepesertaan|terdaftar|didaftarkan|mendaftarkan|\bjkn\b|\bbpjs\b|\bpbi\b|iuran|\buhc\b|\bkis\b|dijamin|ditanggung|menjangkau|penerima\s+bantuan|mengikutsertakan|jaminan\s+kesehatan",
+    re.IGNORECASE,
+)
+# Counts that are about people outside JKN, or about people who are not (or no longer) covered.
+COUNT_REJECT = re.compile(
+    r"belum\s+(?:terdaftar|menjadi\s+peserta|memiliki|punya|ter\w+)|tidak\s+(?:terdaftar|aktif)|nonaktif|non-aktif|menunggak|tunggakan|dinonaktifkan|ketenagakerjaan|bpjamsostek|vaksin\w*|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat|pemilih|korban|meninggal|kasus",
+    re.IGNORECASE,
+)
+POPULATION = re.compile(r"(?:jumlah|total)\s+penduduk|populasi|penduduknya|penduduk\s+(?:kota|kabupaten|provinsi|sebanyak|sekitar|mencapai|berjumlah)", re.IGNORECASE)
+
+# Segments of participants and budgets: nearest cue before the figure decides, then after it.
+SEGMENT_CUES = _compile([
+    (r"pekerja\s+bukan\s+penerima\s+upah|\bpbpu\b|peserta\s+mandiri|\bmandiri\b", "pbpu"),
+    (r"bukan\s+pekerja|\bBP\b", "bp"),
+    (r"pbi\s*(?:jk|jkn)?\s*(?:apbd|daerah)|pbi\s+(?:pemda|pemkot|pemkab|pemprov)|\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)|didaftarkan\s+(?:oleh\s+)?pemerintah|kuota|mengalokasikan|dialokasikan|alokasi|menganggarkan|anggaran\s+daerah", "pemda"),
+    (r"pbi\s*(?:jk|jkn)?\s*(?:apbn|pusat)|penerima\s+bantuan\s+iuran\s+jaminan\s+kesehatan|\bpbi[\s-]*jk\b|\bapbn\w*|pemerintah\s+pusat|kemensos|kementerian\s+sosial", "pbi_apbn"),
+    (r"pekerja\s+penerima\s+upah|\bppu\b|badan\s+usaha|perusahaan|\basn\b|\bpns\b|\btni\b|polri|penyelenggara\s+negara|karyawan", "ppu"),
+    (r"total\s+peserta|jumlah\s+peserta|seluruh\s+peserta|total\s+kepesertaan|secara\s+keseluruhan|keseluruhan", "total"),
+])
+PEMDA_CUE = re.compile(r"\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)", re.IGNORECASE)
+
+# Rupiah that pay JKN contributions; anything else (buildings, claims, arrears) is not a budget fact.
+BUDGET_CONTEXT = re.compile(r"iuran|\bpbi\b|\buhc\b|\bjkn\b|\bbpjs\b|jaminan\s+kesehatan|premi|kepesertaan|peserta|kesehatan\s+gratis|berobat\s+gratis", re.IGNORECASE)
+BUDGET_ACTION = re.compile(r"anggaran|alokasi|mengalokasikan|dialokasikan|menganggarkan|dianggarkan|menyiapkan|disiapkan|dana|membayar|dibayarkan|bayar|menggelontorkan|digelontorkan|mengucurkan|menyediakan|disediakan|biaya", re.IGNORECASE)
+BUDGET_REJECT = re.compile(r"klaim|tunggakan|menunggak|utang|hutang|piutang|denda|defisit|surplus|pendapatan|investasi|honor|gaji|insentif|pembangunan|gedung|renovasi|rehabilitasi|pengadaan|ketenagakerjaan|bpjamsostek|kapitasi|dibayarkan\s+bpjs|dibayar\s+bpjs|bpjs\s+(?:kesehatan\s+)?(?:telah\s+)?(?:membayar|membayarkan)|korupsi|kerugian", re.IGNORECASE)
+
+# Actual vs target: the nearest of these before the figure in its sentence decides; default actual.
+_TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
+KIND_CUES = _compile([
+    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|mempertahankan|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+\d)|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan)\b", "target"),
+    (r"\b(?:kini|saat\s+ini|telah|sudah|baru|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+\d)|naik|turun|meningkat|menurun)\b", "actual"),
+])
+# Counts and budgets are targets only when the text says so outright ("berharap kuota 12 ribu" is not).
+KIND_CUES_STRICT = _compile([
+    (rf"\b(?:{_TARGET_WORDS})\b", "target"),
+    (r"\b(?:kini|saat\s+ini|telah|sudah|tercatat|mencatat|realisasi|sebanyak|sejumlah|sebesar)\b", "actual"),
+])
+
+# A percentage right after these is a change, not a level ("naik 5 persen").
+CHANGE_BEFORE = re.compile(r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|tumbuh|selisih|lonjakan|melonjak|anjlok)\s+(?:sebesar\s+|sekitar\s+|hampir\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
+NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|sekarang|terkini|hingga\s+hari\s+ini", re.IGNORECASE)
+NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|nasional", re.IGNORECASE)
+# The other BPJS: sentences about it never give JKN facts.
+KETENAGAKERJAAN = re.compile(r"ketenagakerjaan|bpjamsostek|jamsostek|\bbpjs\s*tk\b", re.IGNORECASE)
+ANAPHORA = re.compile(r"^\W*(?:angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|dan\b|sedangkan|sementara|namun|tetapi|bahkan)", re.IGNORECASE)
+
+# MoU vocabulary.
+AGREEMENT_STRONG = re.compile(r"\bmou\b|memorandum\s+of\s+understanding|nota\s+kesepa(?:ka|ha)tan|perjanjian\s+kerja\s*sama|\bpks\b|kesepakatan\s+bersama|nota\s+kerja\s*sama|penandatanganan\s+kerja\s*sama|penandatanganan\s+kesepakatan", re.IGNORECASE)
+AGREEMENT_WEAK = re.compile(r"kerja\s*sama|kesepakatan|perjanjian", re.IGNORECASE)
+SIGNING = re.compile(r"penandatanganan|menandatangani|ditandatangani|\bteken\b|meneken|diteken|\bjalin\b|menjalin|memperbarui|memperpanjang|perpanjangan|pembaruan|pembaharuan|menyepakati|bersepakat|sepakat|\bmeresmikan\b|\bmenjalin\b|lakukan\s+penandatanganan", re.IGNORECASE)
+RENEWAL = re.compile(r"memperbarui|memperbaharui|pembaruan|pembaharuan|perpanjangan|memperpanjang|diperpanjang|diperbarui|kembali\s+(?:menandatangani|meneken|menjalin)|lanjutan|melanjutkan|adendum|addendum", re.IGNORECASE)
+MEETING = re.compile(r"\brapat\b|\brakor\b|forum|koordinasi|sosialisasi|audiensi|kunjungan|silaturahmi|pertemuan|monev|evaluasi", re.IGNORECASE)
+FUTURE = re.compile(r"\bakan\b|rencana\w*|berencana|segera|dijadwalkan|direncanakan|bakal", re.IGNORECASE)
+PAST_MARK = re.compile(r"sejak|semenjak|sebelumnya|terakhir|\blalu\b|pernah|dulu|silam|pertama\s+kali|lima\s+tahun|periode\s+sebelumnya", re.IGNORECASE)
+BPJS_KESEHATAN = re.compile(r"bpjs(?!\s*(?:ketenagakerjaan|tk\b))|jaminan\s+sosial|\bjkn\b|jaminan\s+kesehatan", re.IGNORECASE)
