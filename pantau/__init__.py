@@ -1,0 +1,1 @@
+"""Pantau: monitoring Indonesian regional news about JKN / BPJS Kesehatan into a DuckDB warehouse."""

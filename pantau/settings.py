@@ -1,0 +1,61 @@
+"""The one settings object: every path and knob, from environment variables with defaults.
+
+Dagster resources, the Scrapy subprocess and dbt's ``profiles.yml`` all read these same variables,
+so a path is written down once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _path(env: str, default: Path) -> Path:
+    value = os.environ.get(env)
+    return Path(value).expanduser().resolve() if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and knobs of one Pantau installation."""
+
+    project_root: Path = PROJECT_ROOT
+    warehouse_path: Path = field(default_factory=lambda: _path("PANTAU_WAREHOUSE", PROJECT_ROOT / "warehouse" / "pantau.duckdb"))
+    sources_path: Path = field(default_factory=lambda: _path("PANTAU_SOURCES", PROJECT_ROOT / "scrapers" / "sources.yaml"))
+    data_dir: Path = field(default_factory=lambda: _path("PANTAU_DATA_DIR", PROJECT_ROOT / "data"))
+    dbt_project_dir: Path = PROJECT_ROOT / "dbt_project"
+    user_agent: str = field(
+        default_factory=lambda: os.environ.get(
+            "PANTAU_USER_AGENT",
+            "PantauBot/0.1 (+https://github.com/pantau-jkn/pantau; news monitoring of JKN coverage for public-health research)",
+        )
+    )
+    lastmod_horizon_days: int = field(default_factory=lambda: int(os.environ.get("PANTAU_LASTMOD_HORIZON_DAYS", "30")))
+
+    @property
+    def crawl_dir(self) -> Path:
+        """Where each crawl writes its feed of fetched pages."""
+        return self.data_dir / "crawls"
+
+    @property
+    def state_dir(self) -> Path:
+        """Crawler state kept between runs (conditional-GET validators, Scrapy JOBDIR)."""
+        return self.data_dir / "state"
+
+    def env(self) -> dict[str, str]:
+        """These settings as environment variables, for subprocesses (Scrapy, dbt)."""
+        return {
+            "PANTAU_WAREHOUSE": str(self.warehouse_path),
+            "PANTAU_SOURCES": str(self.sources_path),
+            "PANTAU_DATA_DIR": str(self.data_dir),
+            "PANTAU_USER_AGENT": self.user_agent,
+            "PANTAU_LASTMOD_HORIZON_DAYS": str(self.lastmod_horizon_days),
+        }
+
+
+def get_settings() -> Settings:
+    """Settings read from the environment now (not cached: tests and the CLI change the environment)."""
+    return Settings()
