@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: its raw schema and the code that loads it."""

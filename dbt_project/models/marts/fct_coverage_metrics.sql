@@ -1,0 +1,20 @@
+select
+    fact_id,
+    article_id,
+    url,
+    published_at,
+    site_name,
+    region_code,
+    region_name,
+    metric,
+    kind,
+    segment,
+    value,
+    qualifier,
+    as_of,
+    observed_month,
+    evidence,
+    evidence_start,
+    evidence_end,
+    extractor_version
+from {{ ref('int_fact_observations') }}

@@ -1,0 +1,128 @@
+-- Per region, a month spine from its first observation to the current month (var spine_end pins it),
+-- with the latest actual UHC coverage % and active participation % known at each month, carried forward.
+--
+-- When outlets disagree within a month (93 vs 93,28), the value reported by the most articles wins;
+-- a tie goes to the more precise figure (more decimals), then to the latest publication.
+{% set spine_end = var('spine_end') %}
+with observations as (
+    select *
+    from {{ ref('int_fact_observations') }}
+    where metric in ('uhc_coverage_pct', 'active_participation_pct') and observed_month is not null
+),
+
+value_votes as (
+    select
+        region_code,
+        metric,
+        kind,
+        observed_month,
+        value,
+        count(distinct article_id) as agreeing,
+        max(published_at) as latest_published,
+        arg_max(fact_id, published_at) as fact_id,
+        arg_max(url, published_at) as url,
+        length(regexp_extract(cast(value as varchar), '\.(\d*[1-9])', 1)) as decimals
+    from observations
+    group by region_code, metric, kind, observed_month, value
+),
+
+monthly_pick as (
+    select
+        region_code,
+        metric,
+        kind,
+        observed_month,
+        arg_max(value, (agreeing, decimals, latest_published)) as value,
+        max(agreeing) as sources_agreeing,
+        sum(agreeing) as sources_reporting,
+        arg_max(fact_id, (agreeing, decimals, latest_published)) as fact_id,
+        arg_max(url, (agreeing, decimals, latest_published)) as url
+    from value_votes
+    group by region_code, metric, kind, observed_month
+),
+
+region_bounds as (
+    select region_code, min(observed_month) as first_month
+    from monthly_pick
+    where kind = 'actual'
+    group by region_code
+),
+
+spine as (
+    select
+        region_code,
+        cast(unnest(generate_series(
+            first_month,
+            {% if spine_end %}date '{{ spine_end }}'{% else %}date_trunc('month', current_date){% endif %},
+            interval 1 month
+        )) as date) as month
+    from region_bounds
+),
+
+pivoted as (
+    select
+        spine.region_code,
+        spine.month,
+        uhc.value as uhc_value, uhc.observed_month as uhc_month, uhc.sources_reporting as uhc_reporting,
+        uhc.sources_agreeing as uhc_agreeing, uhc.fact_id as uhc_fact_id, uhc.url as uhc_url,
+        act.value as act_value, act.observed_month as act_month, act.sources_reporting as act_reporting,
+        act.sources_agreeing as act_agreeing, act.fact_id as act_fact_id, act.url as act_url,
+        uhc_t.value as uhc_target, act_t.value as act_target
+    from spine
+    left join monthly_pick as uhc
+        on uhc.region_code = spine.region_code and uhc.observed_month = spine.month
+        and uhc.metric = 'uhc_coverage_pct' and uhc.kind = 'actual'
+    left join monthly_pick as act
+        on act.region_code = spine.region_code and act.observed_month = spine.month
+        and act.metric = 'active_participation_pct' and act.kind = 'actual'
+    left join monthly_pick as uhc_t
+        on uhc_t.region_code = spine.region_code and uhc_t.observed_month = spine.month
+        and uhc_t.metric = 'uhc_coverage_pct' and uhc_t.kind = 'target'
+    left join monthly_pick as act_t
+        on act_t.region_code = spine.region_code and act_t.observed_month = spine.month
+        and act_t.metric = 'active_participation_pct' and act_t.kind = 'target'
+),
+
+carried as (
+    select
+        region_code,
+        month,
+        {% for col in ['uhc_value', 'uhc_month', 'uhc_reporting', 'uhc_agreeing', 'uhc_fact_id', 'uhc_url',
+                       'act_value', 'act_month', 'act_reporting', 'act_agreeing', 'act_fact_id', 'act_url',
+                       'uhc_target', 'act_target'] %}
+        last_value({{ col }} ignore nulls) over w as {{ col }},
+        {% endfor %}
+        uhc_value is not null as uhc_observed_this_month,
+        act_value is not null as act_observed_this_month
+    from pivoted
+    window w as (partition by region_code order by month rows between unbounded preceding and current row)
+)
+
+select
+    carried.region_code,
+    regions.region_name,
+    carried.month,
+    carried.uhc_value as uhc_coverage_pct,
+    carried.uhc_month as uhc_observed_month,
+    datediff('month', carried.uhc_month, carried.month) as uhc_months_since_observed,
+    carried.uhc_observed_this_month,
+    carried.uhc_reporting as uhc_sources_reporting,
+    carried.uhc_agreeing as uhc_sources_agreeing,
+    carried.uhc_fact_id,
+    carried.uhc_url,
+    carried.act_value as active_participation_pct,
+    carried.act_month as active_observed_month,
+    datediff('month', carried.act_month, carried.month) as active_months_since_observed,
+    carried.act_observed_this_month as active_observed_this_month,
+    carried.act_reporting as active_sources_reporting,
+    carried.act_agreeing as active_sources_agreeing,
+    carried.act_fact_id as active_fact_id,
+    carried.act_url as active_url,
+    least(
+        coalesce(datediff('month', carried.uhc_month, carried.month), 9999),
+        coalesce(datediff('month', carried.act_month, carried.month), 9999)
+    ) as months_since_observed,
+    carried.uhc_target as uhc_coverage_target_pct,
+    carried.act_target as active_participation_target_pct
+from carried
+left join {{ ref('stg_regions') }} as regions on carried.region_code = regions.region_code

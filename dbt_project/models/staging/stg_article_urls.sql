@@ -1,0 +1,15 @@
+with source as (
+    select * from {{ source('raw', 'article_urls') }}
+),
+
+renamed as (
+    select
+        url,
+        article_id,
+        canonical_url,
+        source,
+        duplicate_of_simhash as is_syndicated_copy
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,151 @@
+"""The pipeline's steps as plain functions over a warehouse connection; Dagster assets call these."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from extraction import EXTRACTOR_VERSION, extract, load_gazetteer
+from warehouse import load
+
+from .articles import ArticleIndex, article_id_for
+from .clean import CleanedPage, CleaningError, clean_page
+
+
+@dataclass
+class StepStats:
+    """Counts a step reports (and Dagster shows as metadata)."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+
+def load_pending_crawls(con: duckdb.DuckDBPyConnection, crawl_dir: Path, log: Callable[[str], None] = print) -> StepStats:
+    """Load every crawl file not loaded yet (a killed run's partial file too), then mark it loaded."""
+    stats = StepStats()
+    for path in sorted(crawl_dir.glob("crawl-*.jsonl")):
+        result = load.load_crawl_file(con, path)
+        path.rename(path.with_suffix(".jsonl.loaded"))
+        stats.add("crawl_files")
+        stats.add("pages_in_files", result.pages_in_file)
+        stats.add("new_pages", result.new_pages)
+        stats.add("fetch_errors", result.errors)
+        stats.add("truncated_lines", result.bad_lines)
+        log(f"loaded {path.name}: {result.pages_in_file} pages ({result.new_pages} new), {result.errors} fetch errors")
+    return stats
+
+
+def _clean_one(item: tuple[str, str, str]) -> tuple[str, str, CleanedPage | None, str | None]:
+    url, source, html = item
+    try:
+        return url, source, clean_page(html, url), None
+    except CleaningError as exc:
+        return url, source, None, str(exc)
+
+
+def _workers(n: int | None) -> int:
+    return max(1, n if n is not None else int(os.environ.get("PANTAU_WORKERS", "1")))
+
+
+def clean_pages(
+    con: duckdb.DuckDBPyConnection,
+    everything: bool = False,
+    workers: int | None = None,
+    log: Callable[[str], None] = print,
+) -> StepStats:
+    """Clean stored pages into articles; syndicated copies join the article they copy."""
+    from extraction import is_relevant
+
+    stats = StepStats()
+    pending = load.pages_to_clean(con, everything)
+    index = ArticleIndex()
+    if not everything:
+        for article_id, canonical, simhash, sha in load.article_index_rows(con):
+            index.add(article_id, canonical, simhash, sha)
+    articles, urls, rejected = [], [], []
+    n = _workers(workers)
+    if n > 1 and len(pending) > 50:
+        with ProcessPoolExecutor(n) as pool:
+            results = list(pool.map(_clean_one, pending, chunksize=32))
+    else:
+        results = [_clean_one(item) for item in pending]
+    for done, (url, source, page, error) in enumerate(results, 1):
+        if page is None:
+            rejected.append({"url": url, "stage": "clean", "reason": error})
+            stats.add("rejected")
+            continue
+        article_id, similar = index.match(page)
+        if article_id is None:
+            article_id = article_id_for(page.canonical_url)
+            relevant = is_relevant(page.text, page.title)
+            articles.append(
+                {
+                    "article_id": article_id, "canonical_url": page.canonical_url, "title": page.title,
+                    "published_at": page.published, "site_name": page.site_name, "language": page.language,
+                    "text": page.text, "text_sha256": page.text_sha256, "simhash": page.simhash, "relevant": relevant,
+                }
+            )
+            index.add(article_id, page.canonical_url, page.simhash, page.text_sha256)
+            stats.add("articles")
+            stats.add("relevant" if relevant else "off_topic")
+        else:
+            stats.add("syndicated_copies" if similar else "same_url_variants")
+        urls.append({"url": url, "article_id": article_id, "canonical_url": page.canonical_url, "source": source, "duplicate": similar})
+        if done % 500 == 0:
+            log(f"cleaned {done}/{len(results)} pages")
+    load.save_cleaned(con, articles, urls, rejected, replace=everything)
+    stats.add("pages", len(pending))
+    log(f"cleaned {len(pending)} pages: {stats.counts}")
+    return stats
+
+
+def _extract_one(row: tuple) -> tuple[str, list[dict], list[dict]]:
+    article_id, text, published, title = row
+    result = extract(text, published, title, load_gazetteer())
+    return article_id, [f.to_dict() for f in result.facts], [m.to_dict() for m in result.mous]
+
+
+def extract_articles(
+    con: duckdb.DuckDBPyConnection,
+    everything: bool = False,
+    workers: int | None = None,
+    log: Callable[[str], None] = print,
+) -> StepStats:
+    """Extract facts and MoU events from relevant articles not yet extracted by this extractor version."""
+    stats = StepStats()
+    rows = load.articles_to_extract(con, EXTRACTOR_VERSION, everything)
+    n = _workers(workers)
+    if n > 1 and len(rows) > 50:
+        with ProcessPoolExecutor(n) as pool:
+            results = list(pool.map(_extract_one, rows, chunksize=32))
+    else:
+        results = [_extract_one(r) for r in rows]
+    load.save_extractions(con, results, EXTRACTOR_VERSION)
+    stats.add("articles", len(rows))
+    stats.add("facts", sum(len(r[1]) for r in results))
+    stats.add("mous", sum(len(r[2]) for r in results))
+    stats.add("articles_with_facts", sum(1 for r in results if r[1]))
+    log(f"extracted {len(rows)} articles: {stats.counts['facts']} facts, {stats.counts['mous']} MoU mentions")
+    return stats
+
+
+def region_rows() -> list[dict]:
+    """The gazetteer as rows for raw.regions, with the alias names the extractor uses."""
+    gaz = load_gazetteer()
+    aliases: dict[str, list[str]] = {}
+    for alias, code in gaz.aliases.items():
+        aliases.setdefault(code, []).append(alias)
+    return [
+        {
+            "region_code": r.code, "region_name": r.name, "region_type": r.type, "bare_name": r.bare_name,
+            "province_code": r.province_code, "province_name": r.province_name, "aliases": sorted(aliases.get(r.code, [])),
+        }
+        for r in gaz.regions.values()
+    ]

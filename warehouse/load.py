@@ -1,0 +1,197 @@
+"""Everything that writes the raw schema. Each function is one short transaction, safe to repeat."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from .db import transaction
+
+
+@dataclass(frozen=True)
+class CrawlLoad:
+    """What loading one crawl file did."""
+
+    file: str
+    pages_in_file: int
+    new_pages: int
+    errors: int
+    bad_lines: int
+
+
+def _read_crawl_file(path: Path) -> tuple[list[dict], list[dict], int]:
+    pages, errors, bad = [], [], 0
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                bad += 1  # a line cut by a killed crawl; the page is fetched again next run
+                continue
+            (pages if item.get("type") == "page" else errors).append(item)
+    return pages, errors, bad
+
+
+def load_crawl_file(con: duckdb.DuckDBPyConnection, path: Path) -> CrawlLoad:
+    """Load one crawl output file into raw.pages and raw.fetch_errors (insert-or-ignore: repeatable)."""
+    pages, errors, bad = _read_crawl_file(path)
+    before = con.execute("select count(*) from raw.pages").fetchone()[0]
+    page_table = pa.table(
+        {
+            "url": [p["url"] for p in pages],
+            "listed_url": [p.get("listed_url") for p in pages],
+            "source": [p.get("source") or "unknown" for p in pages],
+            "status": pa.array([p.get("status") for p in pages], pa.int32()),
+            "content_type": [p.get("content_type") for p in pages],
+            "encoding": [p.get("encoding") for p in pages],
+            "fetched_at": [p["fetched_at"] for p in pages],
+            "html_zlib": pa.array([zlib.compress(p["html"].encode("utf-8"), 6) for p in pages], pa.binary()),
+            "html_bytes": pa.array([len(p["html"].encode("utf-8")) for p in pages], pa.int32()),
+        }
+    )
+    error_table = pa.table(
+        {
+            "url": [e["url"] for e in errors],
+            "source": [e.get("source") for e in errors],
+            "status": pa.array([e.get("status") for e in errors], pa.int32()),
+            "error": [e.get("error") or "unknown error" for e in errors],
+            "occurred_at": [e["occurred_at"] for e in errors],
+        }
+    )
+    with transaction(con):
+        con.register("page_batch", page_table)
+        con.register("error_batch", error_table)
+        con.execute(
+            """insert or ignore into raw.pages
+               select url, listed_url, source, status, content_type, encoding, fetched_at::timestamptz,
+                      html_zlib, html_bytes, ? from page_batch""",
+            [path.name],
+        )
+        con.execute(
+            """insert or ignore into raw.fetch_errors
+               select url, source, status, error, occurred_at::timestamptz, ? from error_batch""",
+            [path.name],
+        )
+        con.unregister("page_batch")
+        con.unregister("error_batch")
+    after = con.execute("select count(*) from raw.pages").fetchone()[0]
+    return CrawlLoad(path.name, len(pages), after - before, len(errors), bad)
+
+
+def known_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Every URL already stored, as fetched, as listed and as canonicalised: the crawler skips these."""
+    rows = con.execute(
+        """select url from raw.pages union select listed_url from raw.pages where listed_url is not null
+           union select canonical_url from raw.article_urls union select url from raw.rejected_pages"""
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def pages_to_clean(con: duckdb.DuckDBPyConnection, everything: bool = False) -> list[tuple[str, str, str]]:
+    """(url, source, html) of pages not cleaned yet, or of every stored page when ``everything``."""
+    where = "" if everything else "where url not in (select url from raw.article_urls) and url not in (select url from raw.rejected_pages)"
+    rows = con.execute(f"select url, source, html_zlib from raw.pages {where} order by fetched_at, url").fetchall()
+    return [(url, source, zlib.decompress(blob).decode("utf-8")) for url, source, blob in rows]
+
+
+def article_index_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int, str]]:
+    """(article_id, canonical_url, simhash, text_sha256) of stored articles, for duplicate detection."""
+    return con.execute("select article_id, canonical_url, simhash, text_sha256 from raw.articles").fetchall()
+
+
+def save_cleaned(
+    con: duckdb.DuckDBPyConnection,
+    articles: list[dict],
+    article_urls: list[dict],
+    rejected: list[dict],
+    replace: bool = False,
+) -> None:
+    """Store new articles, the URLs each was seen at, and pages rejected by cleaning, in one transaction.
+
+    With ``replace`` (re-cleaning everything) stored articles are updated in place and facts of
+    articles whose text changed are dropped so that extraction redoes them.
+    """
+    now = datetime.now(UTC)
+    with transaction(con):
+        for a in articles:
+            con.execute(
+                """insert into raw.articles (article_id, canonical_url, title, published_at, site_name, language, text,
+                       text_sha256, simhash, relevant, cleaned_at)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   on conflict (article_id) do update set title = excluded.title, published_at = excluded.published_at,
+                       site_name = excluded.site_name, language = excluded.language, text = excluded.text,
+                       relevant = excluded.relevant, cleaned_at = excluded.cleaned_at,
+                       extractor_version = case when raw.articles.text_sha256 = excluded.text_sha256
+                                                then raw.articles.extractor_version end,
+                       text_sha256 = excluded.text_sha256, simhash = excluded.simhash""",
+                [a["article_id"], a["canonical_url"], a["title"], a["published_at"], a["site_name"], a["language"],
+                 a["text"], a["text_sha256"], a["simhash"], a["relevant"], now],
+            )
+        for u in article_urls:
+            con.execute(
+                """insert into raw.article_urls values (?, ?, ?, ?, ?)
+                   on conflict (url) do update set article_id = excluded.article_id, canonical_url = excluded.canonical_url""",
+                [u["url"], u["article_id"], u["canonical_url"], u["source"], u["duplicate"]],
+            )
+        for r in rejected:
+            con.execute(
+                "insert or replace into raw.rejected_pages values (?, ?, ?, ?)",
+                [r["url"], r["stage"], r["reason"], now],
+            )
+        if replace:
+            con.execute("delete from raw.rejected_pages where url in (select url from raw.article_urls)")
+
+
+def articles_to_extract(con: duckdb.DuckDBPyConnection, version: str, everything: bool = False) -> list[tuple]:
+    """(article_id, text, published_at, title) of relevant articles not extracted by this extractor version."""
+    where = "relevant" if everything else "relevant and (extractor_version is null or extractor_version <> ?)"
+    params = [] if everything else [version]
+    return con.execute(
+        f"select article_id, text, published_at, title from raw.articles where {where} order by article_id", params
+    ).fetchall()
+
+
+def save_extractions(con: duckdb.DuckDBPyConnection, results: list[tuple[str, list[dict], list[dict]]], version: str) -> None:
+    """Replace the facts and MoU mentions of each article in ``results`` (article_id, facts, mous)."""
+    now = datetime.now(UTC)
+    ids = [r[0] for r in results]
+    fact_rows, mou_rows = [], []
+    for article_id, facts, mous in results:
+        for i, f in enumerate(facts):
+            fact_rows.append([f"{article_id}-f{i:03d}", article_id, f["region_code"], f["region_name"], f["metric"], f["kind"],
+                              f["segment"], float(f["value"]), f["qualifier"], f["as_of"], f["evidence"], f["start"], f["end"], version])
+        for i, m in enumerate(mous):
+            mou_rows.append([f"{article_id}-m{i:02d}", article_id, m["region_code"], m["region_name"], m["partner"],
+                             m["signed_on"], m["kind"], m["evidence"], m["start"], m["end"], version])
+    with transaction(con):
+        if ids:
+            con.execute("delete from raw.facts where article_id in (select unnest(?))", [ids])
+            con.execute("delete from raw.mou_mentions where article_id in (select unnest(?))", [ids])
+        if fact_rows:
+            con.executemany("insert into raw.facts values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fact_rows)
+        if mou_rows:
+            con.executemany("insert into raw.mou_mentions values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mou_rows)
+        if ids:
+            con.execute(
+                "update raw.articles set extractor_version = ?, extracted_at = ? where article_id in (select unnest(?))",
+                [version, now, ids],
+            )
+
+
+def load_regions(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
+    """Replace raw.regions with the gazetteer (Indonesia, provinces, kabupaten/kota)."""
+    table = pa.table({k: [r[k] for r in rows] for k in ("region_code", "region_name", "region_type", "bare_name", "province_code", "province_name", "aliases")})
+    with transaction(con):
+        con.register("region_batch", table)
+        con.execute("delete from raw.regions")
+        con.execute("insert into raw.regions select * from region_batch")
+        con.unregister("region_batch")
+    return len(rows)

@@ -1,0 +1,97 @@
+-- The raw layer: what the pipeline loads. dbt builds everything else from it.
+create schema if not exists raw;
+
+create table if not exists raw.pages (
+    url           varchar primary key,   -- the URL the page was fetched from (after redirects)
+    listed_url    varchar,               -- the URL a sitemap/feed/listing gave
+    source        varchar not null,
+    status        integer,
+    content_type  varchar,
+    encoding      varchar,
+    fetched_at    timestamptz not null,
+    html_zlib     blob not null,         -- the raw page, zlib-compressed: re-cleaning never refetches
+    html_bytes    integer not null,
+    crawl_file    varchar
+);
+
+create table if not exists raw.fetch_errors (
+    url          varchar not null,
+    source       varchar,
+    status       integer,
+    error        varchar not null,
+    occurred_at  timestamptz not null,
+    crawl_file   varchar,
+    primary key (url, occurred_at)
+);
+
+create table if not exists raw.articles (
+    article_id         varchar primary key,  -- sha1 of the first canonical URL the story was seen at
+    canonical_url      varchar not null,
+    title              varchar,
+    published_at       date,
+    site_name          varchar,
+    language           varchar,
+    text               varchar not null,
+    text_sha256        varchar not null,
+    simhash            bigint not null,
+    relevant           boolean not null,
+    cleaned_at         timestamptz not null,
+    extractor_version  varchar,             -- null until extracted
+    extracted_at       timestamptz
+);
+
+create table if not exists raw.article_urls (
+    url         varchar primary key,         -- a page URL (raw.pages.url)
+    article_id  varchar not null,
+    canonical_url varchar not null,
+    source      varchar,
+    duplicate_of_simhash boolean not null    -- true when matched to an existing article as a syndicated copy
+);
+
+create table if not exists raw.rejected_pages (
+    url          varchar primary key,
+    stage        varchar not null,
+    reason       varchar not null,
+    rejected_at  timestamptz not null
+);
+
+create table if not exists raw.facts (
+    fact_id       varchar primary key,
+    article_id    varchar not null,
+    region_code   varchar not null,
+    region_name   varchar not null,
+    metric        varchar not null,
+    kind          varchar not null,
+    segment       varchar,
+    value         double not null,
+    qualifier     varchar not null,
+    as_of         varchar,
+    evidence      varchar not null,
+    evidence_start integer not null,
+    evidence_end   integer not null,
+    extractor_version varchar not null
+);
+
+create table if not exists raw.mou_mentions (
+    mention_id    varchar primary key,
+    article_id    varchar not null,
+    region_code   varchar not null,
+    region_name   varchar not null,
+    partner       varchar not null,
+    signed_on     varchar,
+    kind          varchar not null,
+    evidence      varchar not null,
+    evidence_start integer not null,
+    evidence_end   integer not null,
+    extractor_version varchar not null
+);
+
+create table if not exists raw.regions (
+    region_code    varchar primary key,
+    region_name    varchar not null,
+    region_type    varchar not null,
+    bare_name      varchar not null,
+    province_code  varchar,
+    province_name  varchar,
+    aliases        varchar[]
+);
