@@ -25,7 +25,9 @@ class Settings:
     project_root: Path = PROJECT_ROOT
     warehouse_path: Path = field(default_factory=lambda: _path("PANTAU_WAREHOUSE", PROJECT_ROOT / "warehouse" / "pantau.duckdb"))
     sources_path: Path = field(default_factory=lambda: _path("PANTAU_SOURCES", PROJECT_ROOT / "scrapers" / "sources.yaml"))
-    data_dir: Path = field(default_factory=lambda: _path("PANTAU_DATA_DIR", PROJECT_ROOT / "data"))
+    # Crawl files and crawler state belong to one warehouse (feed validators must not leak between two
+    # warehouses), so by default they sit beside it: warehouse/pantau.duckdb → warehouse/pantau.data/
+    data_dir: Path = field(default=None)  # type: ignore[assignment]
     dbt_project_dir: Path = PROJECT_ROOT / "dbt_project"
     user_agent: str = field(
         default_factory=lambda: os.environ.get(
@@ -34,6 +36,11 @@ class Settings:
         )
     )
     lastmod_horizon_days: int = field(default_factory=lambda: int(os.environ.get("PANTAU_LASTMOD_HORIZON_DAYS", "30")))
+
+    def __post_init__(self) -> None:
+        if self.data_dir is None:
+            default = self.warehouse_path.with_suffix(".data")
+            object.__setattr__(self, "data_dir", _path("PANTAU_DATA_DIR", default))
 
     @property
     def crawl_dir(self) -> Path:
@@ -48,11 +55,15 @@ class Settings:
     def env(self) -> dict[str, str]:
         """These settings as environment variables, for subprocesses (Scrapy, dbt)."""
         return {
+            "DAGSTER_HOME": os.environ.get("DAGSTER_HOME", str(self.project_root / ".dagster_home")),
             "PANTAU_WAREHOUSE": str(self.warehouse_path),
             "PANTAU_SOURCES": str(self.sources_path),
             "PANTAU_DATA_DIR": str(self.data_dir),
             "PANTAU_USER_AGENT": self.user_agent,
             "PANTAU_LASTMOD_HORIZON_DAYS": str(self.lastmod_horizon_days),
+            # never phone home, whatever a user's global config says
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "DO_NOT_TRACK": "1",
         }
 
 

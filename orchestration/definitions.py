@@ -1,0 +1,20 @@
+"""The Pantau code location: assets of each stage, checks, jobs, the schedule and resources."""
+
+import dagster as dg
+
+from .assets.clean import cleaned_articles
+from .assets.dbt import pantau_dbt_models
+from .assets.extract import extracted_facts, region_gazetteer
+from .assets.ingest import crawled_pages
+from .assets.reporting import coverage_chart
+from .checks import ALL_CHECKS
+from .jobs import daily_job, daily_schedule, reextract_job
+from .resources import default_resources
+
+defs = dg.Definitions(
+    assets=[crawled_pages, cleaned_articles, extracted_facts, region_gazetteer, pantau_dbt_models, coverage_chart],
+    asset_checks=ALL_CHECKS,
+    jobs=[daily_job, reextract_job],
+    schedules=[daily_schedule],
+    resources=default_resources(),
+)

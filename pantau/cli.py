@@ -1,0 +1,206 @@
+"""The ``pantau`` command: run the pipeline, run the demo, extract facts from text, evaluate extraction."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .settings import PROJECT_ROOT
+
+DEMO_PORT = int(os.environ.get("PANTAU_DEMO_PORT", "8765"))
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"pantau: error: {message}", file=sys.stderr)
+    return code
+
+
+def run_pipeline(sources: Path, warehouse: Path | None, job_name: str = "pantau_daily") -> int:
+    """Execute the Dagster job the schedule runs, in this process, then print the summary."""
+    from scrapers.sources import SourcesError, load_sources
+
+    os.environ["PANTAU_SOURCES"] = str(sources.resolve())
+    if warehouse is not None:
+        os.environ["PANTAU_WAREHOUSE"] = str(warehouse.resolve())
+    os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home"))
+    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    from .settings import get_settings
+
+    settings = get_settings()
+    try:
+        load_sources(settings.sources_path)
+    except SourcesError as exc:
+        return _fail(str(exc))
+    from warehouse.db import WarehouseLockedError, writer
+
+    try:  # fail fast, before any fetching, when another process holds the warehouse
+        with writer(settings.warehouse_path):
+            pass
+    except WarehouseLockedError as exc:
+        return _fail(str(exc), 3)
+
+    import dagster as dg
+
+    from orchestration.definitions import defs
+
+    job = defs.resolve_job_def(job_name)
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            tags={"pantau/trigger": "cli"},
+            run_config={"loggers": {"console": {"config": {"log_level": os.environ.get("PANTAU_LOG_LEVEL", "INFO")}}}},
+        )
+    if not result.success:
+        failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+        for event in failures:
+            error = event.step_failure_data.error if event.step_failure_data else None
+            cause = error
+            while cause is not None and cause.cause is not None:
+                cause = cause.cause
+            message = (cause.message if cause else str(error)).strip()
+            print(f"pantau: step {event.step_key} failed: {message}", file=sys.stderr)
+        return _fail(f"run {result.run_id} failed (see the Dagster UI: make ui)")
+    from .summary import summary_text
+
+    print(summary_text(settings.warehouse_path))
+    return 0
+
+
+def demo(warehouse: Path | None) -> int:
+    """Serve the bundled sample site on 127.0.0.1 and run the pipeline on it."""
+    from .sample_site import SampleSite
+
+    os.environ.setdefault("PANTAU_CRAWL_DELAY", "0")  # our own site on loopback: no politeness delay needed
+    try:
+        site = SampleSite(port=DEMO_PORT)
+    except OSError as exc:
+        return _fail(f"cannot serve the sample site on 127.0.0.1:{DEMO_PORT} ({exc}); set PANTAU_DEMO_PORT to a free port")
+    try:
+        if warehouse is not None:
+            os.environ["PANTAU_WAREHOUSE"] = str(warehouse.resolve())
+        from .settings import get_settings
+
+        sources = get_settings().data_dir / "demo-sources.yaml"
+        sources.parent.mkdir(parents=True, exist_ok=True)
+        sources.write_text(
+            "# The bundled sample site, served by `pantau demo` on 127.0.0.1\n"
+            "sources:\n"
+            f"  - name: sample-sitemap\n    kind: sitemap\n    urls: [{site.base_url}/sitemap.xml]\n"
+            f"  - name: sample-rss\n    kind: rss\n    urls: [{site.base_url}/suaralombok/rss.xml]\n"
+            f"  - name: sample-atom\n    kind: rss\n    urls: [{site.base_url}/kabarkaltim/atom.xml]\n",
+            encoding="utf-8",
+        )
+        print(f"Serving the sample news site on {site.base_url}; running the pipeline ...", flush=True)
+        code = run_pipeline(sources, warehouse)
+        print(f"\nArticle requests served: {site.article_requests()}")
+        return code
+    finally:
+        site.stop()
+
+
+def extract_command(input_path: str | None) -> int:
+    """JSONL in ({"id", "text", "published"?, "title"?, "url"?}) → JSONL out ({"id", "facts", "mous"})."""
+    from extraction import extract, load_gazetteer
+
+    gazetteer = load_gazetteer()
+    fh = open(input_path, encoding="utf-8") if input_path and input_path != "-" else sys.stdin
+    try:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text = item["text"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                return _fail(f"input line {n}: expected a JSON object with 'id' and 'text' ({exc})")
+            result = extract(text, item.get("published"), item.get("title"), gazetteer)
+            out = {"id": item.get("id"), "facts": [f.to_dict() for f in result.facts], "mous": [m.to_dict() for m in result.mous]}
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+    return 0
+
+
+def eval_command(gold_dir: Path | None, show_errors: bool) -> int:
+    """Score extraction on the bundled corpus and, when present, on ../shared/gold."""
+    from extraction import extract, load_gazetteer
+
+    from .corpus import load_corpus
+    from .evaluation import evaluate, report
+
+    gazetteer = load_gazetteer()
+    corpus = load_corpus()
+    gold = [{"id": a.id, **a.gold} for a in corpus if not a.distractor]
+    preds = {}
+    distractor_facts = 0
+    for a in corpus:
+        r = extract(a.text, a.published, a.title, gazetteer)
+        preds[a.id] = {"facts": [f.to_dict() for f in r.facts], "mous": [m.to_dict() for m in r.mous]}
+        if a.distractor:
+            distractor_facts += len(r.facts) + len(r.mous)
+    tallies = evaluate(gold, preds)
+    print(report(f"Development corpus: {len(gold)} labelled articles, {len(corpus) - len(gold)} distractors", tallies))
+    print(f"  facts or MoUs from distractors: {distractor_facts}")
+    if show_errors:
+        for line in tallies["facts"].errors + tallies["mous"].errors:
+            print("   ", line)
+    gold_dir = gold_dir or PROJECT_ROOT.parent / "shared" / "gold"
+    seeds = gold_dir / "seeds.jsonl"
+    if seeds.exists():
+        texts = gold_dir.parent / "seeds"
+        labels = [json.loads(line) for line in seeds.read_text(encoding="utf-8").splitlines() if line.strip()]
+        preds = {}
+        for g in labels:
+            path = texts / f"{g['id']}.txt"
+            if not path.exists():
+                continue
+            r = extract(path.read_text(encoding="utf-8"), g.get("published"), None, gazetteer)
+            preds[g["id"]] = {"facts": [f.to_dict() for f in r.facts], "mous": [m.to_dict() for m in r.mous]}
+        tallies = evaluate(labels, preds)
+        print()
+        print(report(f"Shared gold ({seeds}): {len(labels)} articles", tallies))
+        if show_errors:
+            for line in tallies["facts"].errors + tallies["mous"].errors:
+                print("   ", line)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``pantau`` console script."""
+    parser = argparse.ArgumentParser(prog="pantau", description="Monitor Indonesian JKN / BPJS Kesehatan news into a DuckDB warehouse.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser("run", help="one full run of the pipeline (the scheduled Dagster job), then a summary")
+    p_run.add_argument("--sources", type=Path, default=None, help="sources.yaml (default: scrapers/sources.yaml or $PANTAU_SOURCES)")
+    p_run.add_argument("--warehouse", type=Path, default=None, help="DuckDB file (default: warehouse/pantau.duckdb or $PANTAU_WAREHOUSE)")
+    p_run.add_argument("--reextract", action="store_true", help="re-clean and re-extract everything stored instead (no fetching)")
+    p_demo = sub.add_parser("demo", help="run the pipeline on the bundled sample site served on 127.0.0.1")
+    p_demo.add_argument("--warehouse", type=Path, default=None)
+    p_ext = sub.add_parser("extract", help="JSONL of article texts in, JSONL of facts and MoUs out")
+    p_ext.add_argument("--input", default=None, help="input file (default: standard input)")
+    p_eval = sub.add_parser("eval", help="extraction precision/recall/F1 on the bundled corpus and ../shared/gold")
+    p_eval.add_argument("--gold", type=Path, default=None)
+    p_eval.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        from .settings import get_settings
+
+        sources = args.sources or get_settings().sources_path
+        if not sources.exists():
+            return _fail(f"sources file {sources} not found")
+        return run_pipeline(sources, args.warehouse, "pantau_reextract" if args.reextract else "pantau_daily")
+    if args.command == "demo":
+        return demo(args.warehouse)
+    if args.command == "extract":
+        return extract_command(args.input)
+    if args.command == "eval":
+        return eval_command(args.gold, args.show_errors)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
