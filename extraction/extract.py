@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
+from pathlib import Path
 
 from .dates import parse_published
 from .facts import SentenceContext, facts_in_sentence
@@ -13,7 +15,20 @@ from .regions import find_dateline_region, find_region_mentions, main_region
 from .relevance import is_relevant
 from .text import split_sentences
 
-EXTRACTOR_VERSION = "2026.11.24-1"
+
+
+def _source_version() -> str:
+    """A version that changes whenever the extraction code or vocabulary changes, so stored articles
+    are re-extracted by the next run without anyone remembering to bump a number."""
+    package = Path(__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"1.{digest.hexdigest()[:10]}"
+
+
+EXTRACTOR_VERSION = _source_version()
 
 
 def extract(

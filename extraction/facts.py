@@ -68,7 +68,7 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
         nearest = before[-1]
         return nearest.code
     after = [m for m in local if m.start >= abs_pos + (q.end - q.start)]
-    if v.NATIONAL.search(sentence.text[: q.start]):
+    if v.NATIONAL.search(sentence.text[: q.start]) or (not after and v.NATIONAL.search(sentence.text)):
         return "00"
     if after:
         return after[0].code
@@ -103,7 +103,7 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext) -> tuple[str, 
     if v.CHANGE_BEFORE.search(text[: q.start]):
         return None
     metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60)
-    if metric is None and ctx.last_pct_metric and v.ANAPHORA.search(text):
+    if metric is None and ctx.last_pct_metric and v.ANAPHORA.search(text[: q.start]):
         metric = ctx.last_pct_metric
     if metric is None or metric == "reject":
         return None
@@ -116,8 +116,7 @@ def _count_fact(q: Quantity, s: Sentence) -> tuple[str, str, str | None] | None:
     text = s.text
     if not v.PARTICIPANT_CONTEXT.search(text):
         return None
-    window = text[max(0, q.start - 50) : q.end + 40]
-    if v.COUNT_REJECT.search(window):
+    if v.COUNT_NOT_COVERED.search(text[q.end : q.end + 20]) or v.COUNT_REJECT.search(text[max(0, q.start - 50) : q.end + 40]):
         return None
     if v.POPULATION.search(text[max(0, q.start - 40) : q.end + 15]) and not re.search(r"peserta|terdaftar", text[max(0, q.start - 40) : q.end + 15], re.IGNORECASE):
         return None
@@ -135,9 +134,9 @@ def _budget_fact(q: Quantity, s: Sentence, previous_text: str) -> tuple[str, str
         return None
     if q.value < 1_000_000:
         return None
-    segment = _segment(text, q)
-    if segment not in ("pbi_apbn", "pemda"):
-        segment = "pemda"
+    # Contribution budgets are a government's: the central one when only APBN / pemerintah pusat is named
+    central = v.CENTRAL_BUDGET.search(text) and not v.PEMDA_CUE.search(text)
+    segment = "pbi_apbn" if central else "pemda"
     return "contribution_budget_idr", _kind(text, q, strict=True), segment
 
 

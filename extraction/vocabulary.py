@@ -23,8 +23,14 @@ PARTICIPANT_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # Counts that are about people outside JKN, or about people who are not (or no longer) covered.
+# Counts of people who are not (or no longer) covered: the words come right after the count.
+COUNT_NOT_COVERED = re.compile(
+    r"^(?:\s+(?:di\s+)?[A-Z]\w*){0,3}\W{0,3}(?:yang\s+)?(?:belum|tidak|non-?aktif|dinonaktifkan|menunggak)",
+    re.IGNORECASE,
+)
+# Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
-    r"belum\s+(?:terdaftar|menjadi\s+peserta|memiliki|punya|ter\w+)|tidak\s+(?:terdaftar|aktif)|nonaktif|non-aktif|menunggak|tunggakan|dinonaktifkan|ketenagakerjaan|bpjamsostek|vaksin\w*|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat|pemilih|korban|meninggal|kasus",
+    r"ketenagakerjaan|bpjamsostek|vaksin\w*|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
     re.IGNORECASE,
 )
 POPULATION = re.compile(r"(?:jumlah|total)\s+penduduk|populasi|penduduknya|penduduk\s+(?:kota|kabupaten|provinsi|sebanyak|sekitar|mencapai|berjumlah)", re.IGNORECASE)
@@ -38,6 +44,7 @@ SEGMENT_CUES = _compile([
     (r"pekerja\s+penerima\s+upah|\bppu\b|badan\s+usaha|perusahaan|\basn\b|\bpns\b|\btni\b|polri|penyelenggara\s+negara|karyawan", "ppu"),
     (r"total\s+peserta|jumlah\s+peserta|seluruh\s+peserta|total\s+kepesertaan|secara\s+keseluruhan|keseluruhan", "total"),
 ])
+CENTRAL_BUDGET = re.compile(r"\bapbn\w*|pemerintah\s+pusat|kemensos|kementerian\s+sosial|kementerian\s+keuangan", re.IGNORECASE)
 PEMDA_CUE = re.compile(r"\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)", re.IGNORECASE)
 
 # Rupiah that pay JKN contributions; anything else (buildings, claims, arrears) is not a budget fact.
@@ -49,7 +56,7 @@ BUDGET_REJECT = re.compile(r"klaim|tunggakan|menunggak|utang|hutang|piutang|dend
 _TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
 KIND_CUES = _compile([
     (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|mempertahankan|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+\d)|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan)\b", "target"),
-    (r"\b(?:kini|saat\s+ini|telah|sudah|baru|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+\d)|naik|turun|meningkat|menurun)\b", "actual"),
+    (r"\b(?:kini|saat\s+ini|telah|sudah|baru|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+\d))\b", "actual"),
 ])
 # Counts and budgets are targets only when the text says so outright ("berharap kuota 12 ribu" is not).
 KIND_CUES_STRICT = _compile([
@@ -60,10 +67,10 @@ KIND_CUES_STRICT = _compile([
 # A percentage right after these is a change, not a level ("naik 5 persen").
 CHANGE_BEFORE = re.compile(r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|tumbuh|selisih|lonjakan|melonjak|anjlok)\s+(?:sebesar\s+|sekitar\s+|hampir\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|sekarang|terkini|hingga\s+hari\s+ini", re.IGNORECASE)
-NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|nasional", re.IGNORECASE)
+NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
 # The other BPJS: sentences about it never give JKN facts.
 KETENAGAKERJAAN = re.compile(r"ketenagakerjaan|bpjamsostek|jamsostek|\bbpjs\s*tk\b", re.IGNORECASE)
-ANAPHORA = re.compile(r"^\W*(?:angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|dan\b|sedangkan|sementara|namun|tetapi|bahkan)", re.IGNORECASE)
+ANAPHORA = re.compile(r"^\W*(?:dan|sedangkan|sementara|namun|tetapi|bahkan)\b|angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|persentase\s+(?:ini|tersebut)", re.IGNORECASE)
 
 # MoU vocabulary.
 AGREEMENT_STRONG = re.compile(r"\bmou\b|memorandum\s+of\s+understanding|nota\s+kesepa(?:ka|ha)tan|perjanjian\s+kerja\s*sama|\bpks\b|kesepakatan\s+bersama|nota\s+kerja\s*sama|penandatanganan\s+kerja\s*sama|penandatanganan\s+kesepakatan", re.IGNORECASE)

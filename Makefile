@@ -1,0 +1,50 @@
+# Pantau: everything a new user needs, from a machine with only python3.
+PYTHON ?= python3
+UV := .tools/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+export DAGSTER_DISABLE_TELEMETRY := 1
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DO_NOT_TRACK := 1
+
+.PHONY: setup demo test ui docs eval bench lint browsers clean
+
+# uv itself comes from the package index into a private venv, so nothing is installed system-wide.
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet uv
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+$(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp orchestration/dagster.yaml $@
+
+setup: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+
+demo: setup  ## the whole pipeline on the bundled sample site, then a summary
+	$(BIN)/pantau demo
+
+test: setup  ## the test suite (unit, dbt, end-to-end against the local sample site)
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+ui: setup  ## the Dagster UI on 127.0.0.1:3000 (schedule on by default)
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m orchestration.definitions
+
+docs: setup  ## dbt docs generated from the warehouse and served on 127.0.0.1:8080
+	cd dbt_project && ../$(BIN)/dbt docs generate --profiles-dir . && ../$(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080 --no-browser
+
+eval: setup  ## extraction precision/recall/F1 on the bundled corpus and ../shared/gold
+	$(BIN)/pantau eval
+
+bench: setup  ## benchmarks; writes bench-results.json
+	$(BIN)/python -m benchmarks.run
+
+lint: setup
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf .tools $(VENV) .dagster_home dbt_project/target dbt_project/logs

@@ -1,0 +1,126 @@
+"""Extraction behaviour on short texts written for each case."""
+
+import pytest
+
+from extraction import extract
+
+
+def facts(text, published="2025-11-28", title=None):
+    return [(f.region_code, f.metric, f.kind, f.segment, f.value, f.qualifier) for f in extract(text, published, title).facts]
+
+
+def test_coverage_and_active_in_one_sentence():
+    got = facts("BPJS Kesehatan mencatat capaian UHC di Kota Bontang kini 100,11 persen, sementara kepesertaan aktif berada di angka 93 persen.")
+    assert ("64.74", "uhc_coverage_pct", "actual", None, 100.11, "exact") in got
+    assert ("64.74", "active_participation_pct", "actual", None, 93, "exact") in got
+
+
+def test_previous_year_figure_has_its_own_as_of():
+    result = extract("Keaktifan peserta JKN di Kota Bontang naik menjadi 93 persen dari 87 persen pada tahun sebelumnya.", "2025-11-28")
+    by_value = {f.value: f for f in result.facts}
+    assert by_value[87].as_of == "2024"
+    assert by_value[87].kind == "actual"
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Pemkab Lombok Timur menargetkan keaktifan peserta JKN 80 persen.", "target"),
+        ("Keaktifan peserta JKN di Kabupaten Lombok Timur masih di bawah standar minimal 80 persen.", "target"),
+        ("Cakupan kepesertaan JKN Kabupaten Lombok Timur diharapkan mencapai 99 persen.", "target"),
+        ("Cakupan kepesertaan JKN Kabupaten Lombok Timur kini 98 persen.", "actual"),
+    ],
+)
+def test_target_vs_actual(sentence, kind):
+    got = facts(sentence)
+    assert got and got[0][2] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peserta BPJS Kesehatan di Kota Balikpapan bisa berobat gratis. Progres pembangunan puskesmas mencapai 74,36 persen.",
+        "BPJS Kesehatan hadir. Prevalensi stunting di Kabupaten Lombok Timur turun menjadi 19,5 persen.",
+        "BPJS Kesehatan hadir. Cakupan imunisasi dasar di Kota Bontang mencapai 92 persen.",
+        "Cakupan kepesertaan BPJS Ketenagakerjaan di Kota Bontang baru 40 persen.",
+        "BPJS Kesehatan hadir. Serapan anggaran Dinas Kesehatan Kota Bontang 85 persen.",
+        "BPJS Kesehatan hadir. Partisipasi pemilih di Kota Bontang 77 persen.",
+        "BPJS Kesehatan hadir. Angka kemiskinan Kota Bontang 4,5 persen.",
+        "Iuran BPJS Kesehatan naik 5 persen tahun depan di Kota Bontang.",
+    ],
+)
+def test_other_percentages_are_not_facts(text):
+    assert facts(text) == []
+
+
+def test_ketenagakerjaan_article_yields_nothing():
+    text = "BPJS Ketenagakerjaan dan Pemkab Lombok Barat meneken MoU. Pemkab mengalokasikan Rp3 miliar untuk iuran 20.000 pekerja."
+    result = extract(text, "2025-09-09")
+    assert result.facts == [] and result.mous == []
+
+
+@pytest.mark.parametrize(
+    "sentence, segment, value",
+    [
+        ("Pekerja Penerima Upah Badan Usaha di Kota Bontang sebanyak 70.931 peserta JKN.", "ppu", 70931),
+        ("Peserta JKN segmen PBPU yang ditanggung Pemkot Bontang sebesar 58.631 peserta.", "pemda", 58631),
+        ("Peserta PBI JK di Kota Bontang sejumlah 28.850 peserta yang dibiayai APBN.", "pbi_apbn", 28850),
+        ("Jumlah peserta JKN di Kota Bontang secara keseluruhan 180.000 jiwa.", "total", 180000),
+        ("Peserta mandiri BPJS Kesehatan di Kota Bontang tercatat 12.500 peserta.", "pbpu", 12500),
+    ],
+)
+def test_participant_segments(sentence, segment, value):
+    got = facts(sentence)
+    assert ("64.74", "participants", "actual", segment, value, "exact") in got
+
+
+def test_population_and_unregistered_counts_are_not_participants():
+    assert facts("Jumlah penduduk Kota Bontang 180.000 jiwa menurut BPJS Kesehatan.") == []
+    assert facts("Sekitar 23.000 warga Kota Kupang belum terdaftar sebagai peserta JKN.") == []
+
+
+def test_budget_segments():
+    got = facts("Pemkot Bontang mengalokasikan Rp24,4 miliar dari APBD untuk membayar iuran JKN warga.")
+    assert got == [("64.74", "contribution_budget_idr", "actual", "pemda", 24_400_000_000, "exact")]
+    got = facts("Pemerintah pusat menganggarkan Rp46,5 triliun dari APBN untuk iuran PBI JKN secara nasional.")
+    assert got == [("00", "contribution_budget_idr", "actual", "pbi_apbn", 46_500_000_000_000, "exact")]
+
+
+def test_claims_and_arrears_are_not_budgets():
+    assert facts("BPJS Kesehatan membayar klaim rumah sakit di Kota Bontang Rp120 miliar.") == []
+    assert facts("Tunggakan iuran peserta BPJS Kesehatan di Kota Bontang mencapai Rp5 miliar.") == []
+
+
+def test_region_from_earlier_sentence_and_dateline():
+    text = "BONTANG – Wali Kota menerima BPJS Kesehatan. Capaian UHC kini 100,11 persen."
+    assert facts(text)[0][0] == "64.74"
+
+
+def test_branch_city_is_not_the_fact_region():
+    text = "Kepala Cabang BPJS Kesehatan Samarinda menyebut cakupan kepesertaan JKN di Kota Bontang 99 persen."
+    assert facts(text)[0][0] == "64.74"
+
+
+def test_several_regions_in_one_article():
+    text = (
+        "Cakupan kepesertaan JKN di Provinsi Kalimantan Timur kini 99,1 persen. "
+        "Di Kabupaten Kutai Kartanegara, cakupan kepesertaan baru 95,6 persen."
+    )
+    got = {(r, v) for r, _, _, _, v, _ in facts(text)}
+    assert got == {("64", 99.1), ("64.02", 95.6)}
+
+
+def test_evidence_offsets_point_into_the_text():
+    text = "Pemkot Bontang hadir.\nCapaian UHC di Kota Bontang kini 100,11 persen."
+    f = extract(text, "2025-11-28").facts[0]
+    assert text[f.start : f.end] == f.evidence
+
+
+def test_repeated_figure_is_one_fact():
+    text = "Pemkot Bontang menanggung iuran BPJS Kesehatan 54.000 peserta. Alokasi bantuan iuran Pemkot Bontang menjadi 54.000 peserta."
+    assert len(facts(text)) == 1
+
+
+def test_off_topic_text_is_not_relevant():
+    result = extract("Borneo FC menang 1-0. Penguasaan bola 62 persen.", "2025-11-20")
+    assert not result.relevant and result.facts == []

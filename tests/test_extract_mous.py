@@ -1,0 +1,50 @@
+from extraction import extract
+
+
+def mous(text, published="2025-11-28", title=None):
+    return [(m.region_code, m.signed_on, m.kind) for m in extract(text, published, title).mous]
+
+
+def test_renewal_with_date_in_sentence():
+    text = "Pemerintah Kota Bontang memperpanjang kerja sama dengan BPJS Kesehatan lewat penandatanganan MoU, Jumat (28/11/2025)."
+    assert mous(text) == [("64.74", "2025-11-28", "renewal")]
+
+
+def test_new_agreement_date_in_following_sentence():
+    text = (
+        "BPJS Kesehatan dan Pemkab Sigi menjalin perjanjian kerja sama UHC. "
+        "Penandatanganan dilakukan bupati di kantor bupati. Senin, 3 Februari 2020."
+    )
+    assert mous(text, "2020-02-04") == [("72.10", "2020-02-03", "new")]
+
+
+def test_pks_and_nota_kesepakatan():
+    assert mous("Pemkab Semarang dan BPJS Kesehatan menandatangani PKS jaminan kesehatan, Selasa (14/3/2023).", "2023-03-15") == [
+        ("33.22", "2023-03-14", "new")
+    ]
+    assert mous("Pemkot Kupang meneken nota kesepakatan dengan BPJS Kesehatan pada 2 Mei 2024.", "2024-05-03") == [
+        ("53.71", "2024-05-02", "new")
+    ]
+
+
+def test_meeting_is_not_an_agreement():
+    text = "Pemkab Lombok Timur menggelar rapat koordinasi bersama BPJS Kesehatan Cabang Selong, Selasa (18/3/2025)."
+    assert mous(text, "2025-03-18") == []
+
+
+def test_mention_of_past_agreement_is_not_a_new_signing():
+    text = "Kerja sama Pemkot Bontang dengan BPJS Kesehatan sudah berjalan sejak 14 Desember 2020. Wali kota meresmikan puskesmas."
+    assert mous(text) == []
+
+
+def test_planned_agreement_is_not_a_signing():
+    assert mous("Pemkab Malang akan menandatangani MoU dengan BPJS Kesehatan bulan depan.") == []
+
+
+def test_ketenagakerjaan_mou_is_not_counted():
+    assert mous("BPJS Ketenagakerjaan dan Pemkab Lombok Barat menandatangani MoU, Senin (8/9/2025).", "2025-09-09") == []
+
+
+def test_one_signing_for_several_regions():
+    text = "BPJS Kesehatan menandatangani perjanjian kerja sama dengan Pemkab Berau dan Pemkab Paser, Rabu (5/6/2024)."
+    assert sorted(mous(text, "2024-06-06")) == [("64.01", "2024-06-05", "new"), ("64.03", "2024-06-05", "new")]
