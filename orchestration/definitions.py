@@ -11,10 +11,16 @@ from .checks import ALL_CHECKS
 from .jobs import daily_job, daily_schedule, reextract_job
 from .resources import default_resources
 
-defs = dg.Definitions(
-    assets=[crawled_pages, cleaned_articles, extracted_facts, region_gazetteer, pantau_dbt_models, coverage_chart],
-    asset_checks=ALL_CHECKS,
-    jobs=[daily_job, reextract_job],
-    schedules=[daily_schedule],
-    resources=default_resources(),
-)
+
+def build_definitions() -> dg.Definitions:
+    """Definitions with resources read from the environment now (``pantau run`` builds them per run)."""
+    return dg.Definitions(
+        assets=[crawled_pages, cleaned_articles, extracted_facts, region_gazetteer, pantau_dbt_models, coverage_chart],
+        asset_checks=ALL_CHECKS,
+        jobs=[daily_job, reextract_job],
+        schedules=[daily_schedule],
+        resources=default_resources(),
+    )
+
+
+defs = build_definitions()

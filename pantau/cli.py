@@ -44,9 +44,9 @@ def run_pipeline(sources: Path, warehouse: Path | None, job_name: str = "pantau_
 
     import dagster as dg
 
-    from orchestration.definitions import defs
+    from orchestration.definitions import build_definitions
 
-    job = defs.resolve_job_def(job_name)
+    job = build_definitions().resolve_job_def(job_name)
     with dg.DagsterInstance.get() as instance:
         result = job.execute_in_process(
             instance=instance,

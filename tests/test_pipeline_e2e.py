@@ -1,0 +1,174 @@
+"""End to end: the real Dagster job (pantau run) against sites on 127.0.0.1 into a temporary DuckDB file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import duckdb
+import pytest
+
+from pantau import cli
+
+from .conftest import table_counts, write_sources
+
+pytestmark = pytest.mark.e2e
+
+
+def q(warehouse, sql):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_daily_job_on_the_sample_site_twice(site, pipeline_env, tmp_path, capsys):
+    sources = write_sources(
+        tmp_path / "sources.yaml",
+        [
+            {"name": "sample", "kind": "sitemap", "urls": [f"{site.base_url}/sitemap.xml"]},
+            {"name": "lombok", "kind": "rss", "urls": [f"{site.base_url}/suaralombok/rss.xml"]},
+        ],
+    )
+    assert cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
+    out = capsys.readouterr().out
+    assert "Articles about JKN" in out and "MoUs with BPJS Kesehatan" in out
+
+    # every article page was fetched exactly once
+    served = site.article_requests()
+    assert served == len(site.articles)
+    # the marts hold the facts with provenance
+    rows = q(pipeline_env, "select region_code, metric, kind, value, url, evidence from marts.fct_coverage_metrics")
+    assert ("64.74", "uhc_coverage_pct", "actual", 100.11) in {r[:4] for r in rows}
+    assert all(r[4].startswith(site.base_url) and r[5] for r in rows)
+    # two outlets' reports of the Bontang renewal are one agreement with source_count 2
+    mous = q(pipeline_env, "select signed_on, kind, source_count, len(urls) from marts.fct_mous where region_code = '64.74' order by signed_on")
+    assert mous == [("2017-11-23", "new", 1, 1), ("2025-11-28", "renewal", 2, 2)]
+    # Bontang reported in 2017 and 2025: both values in the monthly series, months between carried forward
+    series = dict(q(pipeline_env, "select month::varchar, uhc_coverage_pct from marts.region_coverage_monthly where region_code = '64.74'"))
+    assert series["2017-11-01"] == 92 and series["2019-06-01"] == 92 and series["2025-11-01"] == 100.11
+    carried = q(pipeline_env, "select uhc_months_since_observed from marts.region_coverage_monthly where region_code = '64.74' and month = '2018-03-01'")
+    assert carried == [(4,)]
+    assert q(pipeline_env, "select count(*) from marts.dim_regions") == [(553,)]
+    assert q(pipeline_env, "select count(*) from raw.articles where not relevant")[0][0] == sum(a.distractor for a in site.articles)
+    first = table_counts(pipeline_env)
+
+    # second run on the unchanged site: no article page fetched, every table the same size
+    assert cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
+    assert site.article_requests() == served
+    assert table_counts(pipeline_env) == first
+
+
+def test_reextract_job_changes_results_without_fetching(site, pipeline_env, tmp_path, monkeypatch):
+    sources = write_sources(tmp_path / "s.yaml", [{"name": "sample", "kind": "sitemap", "urls": [f"{site.base_url}/sitemap.xml"]}])
+    assert cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
+    requests_before = len(site.requests)
+    assert q(pipeline_env, "select count(*) from marts.fct_coverage_metrics where metric = 'participants'")[0][0] > 0
+
+    import pantau.steps as steps
+    from extraction import extract as real_extract
+
+    def extract_without_counts(*args, **kwargs):
+        result = real_extract(*args, **kwargs)
+        result.facts = [f for f in result.facts if f.metric != "participants"]
+        return result
+
+    monkeypatch.setattr(steps, "extract", extract_without_counts)
+    assert cli.main(["run", "--reextract", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
+    assert len(site.requests) == requests_before  # nothing reached the site
+    assert q(pipeline_env, "select count(*) from marts.fct_coverage_metrics where metric = 'participants'")[0][0] == 0
+    assert q(pipeline_env, "select count(*) from marts.fct_coverage_metrics")[0][0] > 0
+
+
+PLAIN_PAGES = {
+    "berita/uhc-kota-tegal.html": (
+        "Cakupan JKN Kota Tegal 97 Persen",
+        "Tegal – Pemerintah Kota Tegal menyebut cakupan kepesertaan Jaminan Kesehatan Nasional (JKN) kini 97,4 persen. "
+        "Pemkot Tegal menganggarkan Rp18 miliar dari APBD untuk iuran BPJS Kesehatan warga tidak mampu.",
+    ),
+    "berita/mou-kabupaten-tegal.html": (
+        "Pemkab Tegal Teken MoU dengan BPJS Kesehatan",
+        "Slawi – Pemerintah Kabupaten Tegal dan BPJS Kesehatan menandatangani MoU jaminan kesehatan pada Senin (6/10/2025). "
+        "Bupati Tegal menargetkan keaktifan peserta JKN mencapai 80 persen.",
+    ),
+}
+
+
+def _plain_site(root):
+    for path, (title, body) in PLAIN_PAGES.items():
+        page = root / path
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f"<html><head><title>{title}</title><meta name='date' content='2025-10-07'></head>"
+            f"<body><h1>{title}</h1><p>{body}</p></body></html>",
+            encoding="utf-8",
+        )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(root)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{base}/{p}</loc></url>" for p in PLAIN_PAGES)
+        + "</urlset>",
+        encoding="utf-8",
+    )
+    (root / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        + "".join(f"<item><title>x</title><link>{base}/{p}</link></item>" for p in PLAIN_PAGES)
+        + "</channel></rss>",
+        encoding="utf-8",
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, base
+
+
+@pytest.mark.parametrize("kind, path", [("sitemap", "sitemap.xml"), ("rss", "feed.xml")])
+def test_minimal_sources_file_on_a_plain_site(pipeline_env, tmp_path, kind, path):
+    server, base = _plain_site(tmp_path / "site")
+    try:
+        sources = write_sources(tmp_path / "s.yaml", [{"name": "plain", "kind": kind, "urls": [f"{base}/{path}"]}])
+        assert cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
+    finally:
+        server.shutdown()
+    facts = q(pipeline_env, "select region_code, metric, kind, value, url from marts.fct_coverage_metrics order by 1, 2")
+    assert ("33.76", "uhc_coverage_pct", "actual", 97.4) in {f[:4] for f in facts}
+    assert ("33.28", "active_participation_pct", "target", 80.0) in {f[:4] for f in facts}
+    assert all(f[4].startswith(base) for f in facts)
+    mous = q(pipeline_env, "select region_code, signed_on, urls from marts.fct_mous")
+    assert mous == [("33.28", "2025-10-06", [f"{base}/berita/mou-kabupaten-tegal.html"])]
+
+
+def test_locked_warehouse_fails_fast_and_changes_nothing(site, pipeline_env, tmp_path, capsys):
+    sources = write_sources(tmp_path / "s.yaml", [{"name": "sample", "kind": "sitemap", "urls": [f"{site.base_url}/kabarkaltim/sitemap.xml"]}])
+    assert cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
+    before = table_counts(pipeline_env)
+    requests_before = len(site.requests)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(pipeline_env)!r}); print('ready', flush=True); time.sleep(120)"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        capsys.readouterr()
+        code = cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)])
+        err = capsys.readouterr().err
+    finally:
+        holder.kill()
+        holder.wait()
+    assert code == 3
+    assert "locked" in err and f"PID {holder.pid}" in err and "Nothing was written" in err
+    assert len(site.requests) == requests_before
+    assert table_counts(pipeline_env) == before
+
+
+def test_malformed_sources_file_names_the_entry(pipeline_env, tmp_path, capsys):
+    sources = tmp_path / "bad.yaml"
+    sources.write_text("sources:\n  - name: ok\n    kind: sitemap\n    urls: [http://127.0.0.1:9/sitemap.xml]\n  - name: broken\n    kind: carrier-pigeon\n    urls: [x]\n")
+    assert cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 1
+    err = capsys.readouterr().err
+    assert "source 'broken'" in err and "kind" in err
+    assert not pipeline_env.exists()
