@@ -11,10 +11,9 @@ from .facts import SentenceContext, facts_in_sentence
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Extraction, Fact
 from .mous import find_mous
-from .regions import find_dateline_region, find_region_mentions, main_region
+from .regions import find_dateline, find_region_mentions, main_region
 from .relevance import is_relevant
 from .text import split_sentences
-
 
 
 def _source_version() -> str:
@@ -48,14 +47,11 @@ def extract(
         return Extraction(relevant=False)
     sentences = split_sentences(text)
     mentions = find_region_mentions(text, gazetteer)
-    dateline = find_dateline_region(text, gazetteer)
-    if title:
-        title_mentions = find_region_mentions(title, gazetteer)
-    else:
-        title_mentions = []
+    dateline, dateline_end = find_dateline(text, gazetteer)
+    title_mentions = find_region_mentions(title, gazetteer) if title else []
     main = main_region(mentions + title_mentions, dateline, gazetteer)
 
-    ctx = SentenceContext(last_region=None, main_region=main, last_pct_metric=None)
+    ctx = SentenceContext(last_region=dateline, main_region=main, last_pct_metric=None, dateline_end=dateline_end)
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for s in sentences:

@@ -25,6 +25,7 @@ class SentenceContext:
     main_region: str | None
     last_pct_metric: str | None
     previous_text: str = ""
+    dateline_end: int = 0  # a dateline's place name is context, not the subject of the first sentence
 
 
 def _nearest_label(patterns, text: str, before: int, after_from: int | None = None, after_window: int = 0) -> str | None:
@@ -58,21 +59,28 @@ def _kind(text: str, q: Quantity, strict: bool = False) -> str:
     return label or "actual"
 
 
+_AFTER_PREPOSITION = re.compile(r"(?:\bdi|\buntuk|\bbagi|\bse|\bwilayah|\bdaerah)[\s-]+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE)
+
+
 def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext) -> str | None:
-    local = [m for m in mentions if not m.office and sentence.start <= m.start < sentence.end]
+    local = [
+        m for m in mentions
+        if not m.office and sentence.start <= m.start < sentence.end and m.start >= ctx.dateline_end
+    ]
     abs_pos = sentence.start + q.start
     before = [m for m in local if m.end <= abs_pos]
     if before:
-        # Among the mentions before the figure, the nearest one; a province right after a kabupaten/kota
-        # ("Kota Bontang, Kalimantan Timur") does not displace it.
-        nearest = before[-1]
-        return nearest.code
-    after = [m for m in local if m.start >= abs_pos + (q.end - q.start)]
-    if v.NATIONAL.search(sentence.text[: q.start]) or (not after and v.NATIONAL.search(sentence.text)):
+        # The nearest name before the figure is what it is about ("cakupan di Kota Bontang mencapai 92 persen").
+        return before[-1].code
+    if v.NATIONAL.search(sentence.text):
         return "00"
-    if after:
-        return after[0].code
-    return ctx.last_region or ctx.main_region
+    # A name after the figure counts only when it says where ("97 persen di Kabupaten X"); otherwise the
+    # region the text was talking about ("18.400 jiwa warga asli Papua" is about the kabupaten).
+    after = [m for m in local if m.start >= abs_pos + (q.end - q.start)]
+    for m in after:
+        if _AFTER_PREPOSITION.search(sentence.text[: m.start - sentence.start]) and m.start - abs_pos < 80:
+            return m.code
+    return ctx.last_region or ctx.main_region or (after[0].code if after else None)
 
 
 def _as_of(q: Quantity, sentence_text: str, dates: list[DateMention], published: date | None, kind: str) -> str | None:
@@ -118,6 +126,9 @@ def _count_fact(q: Quantity, s: Sentence) -> tuple[str, str, str | None] | None:
         return None
     if v.COUNT_NOT_COVERED.search(text[q.end : q.end + 20]) or v.COUNT_REJECT.search(text[max(0, q.start - 50) : q.end + 40]):
         return None
+    if q.count_noun == "penduduk" or re.match(r"\s*penduduk", text[q.end : q.end + 12]):
+        if not re.match(r"\s*(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|tercover|terlindungi)", text[q.end : q.end + 40]):
+            return None
     if v.POPULATION.search(text[max(0, q.start - 40) : q.end + 15]) and not re.search(r"peserta|terdaftar", text[max(0, q.start - 40) : q.end + 15], re.IGNORECASE):
         return None
     if q.value < 10:

@@ -25,8 +25,8 @@ _PROV_PREFIX = re.compile(
 # "Kepala Cabang BPJS Kesehatan Samarinda", "BPJS Kesehatan Cabang Selong", "RSUD Kota Bontang".
 _OFFICE_PREFIX = re.compile(
     r"(?:\bCabang(?:\s+Utama)?|\bKC|\bKCU|\bKantor(?:\s+Cabang)?|\bKacab|\bDeputi(?:\s+Direksi)?(?:\s+Wilayah)?|\bKedeputian(?:\s+Wilayah)?"
-    r"|\bBPJS(?:\s+Kesehatan)?(?:\s+(?:Cabang|KC|KCU))?|\bRSUD|\bRumah\s+Sakit(?:\s+Umum)?|\bPuskesmas|\bUniversitas|\bPoltekkes|\bPolres(?:ta)?|\bKodim|\bBandara|\bPelabuhan)"
-    r"\s+(?:[Uu]tama\s+)?(?:BPJS\s+(?:Kesehatan\s+)?)?(?:Kota\s+|Kabupaten\s+)?$"
+    r"|\bBPJS(?:\s+Kesehatan)?(?:\s+(?:Cabang|KC|KCU))?|\bRSUD|\bRumah\s+Sakit(?:\s+Umum)?|\bPuskesmas|\bUniversitas|\bPoltekkes|\bPolres(?:ta)?|\bKodim|\bBandara|\bPelabuhan|\b[Ii]bu\s*[Kk]ota)"
+    r"\s+(?:[Uu]tama\s+)?(?:BPJS\s+(?:Kesehatan\s+)?)?(?:Kota\s+|Kabupaten\s+|Provinsi\s+)?$"
 )
 # These are bare words that are also ordinary Indonesian; without a prefix they are not regions.
 _NEEDS_PREFIX = frozenset({"Batu", "Buru", "Banjar", "Tual", "Kaur", "Pati", "Bone", "Agam", "Karo", "Sigi", "Siak", "Lahat", "Ende", "Alor", "Nias", "Bangli", "Dairi", "Lebak", "Asahan", "Barru", "Pinrang", "Kota"})
@@ -103,23 +103,35 @@ def find_region_mentions(text: str, gazetteer: Gazetteer) -> list[RegionMention]
 _DATELINE = re.compile(r"^\s*(?:[A-Z0-9.\-]+\.(?:COM|CO\.ID|ID|NET|ORG)\s*,\s*)?([A-Za-z][A-Za-z .'-]{1,40}?)\s*(?:\([A-Za-z .]+\))?\s*(?:,\s*[A-Za-z.]+\s*)?[–—-]")
 
 
+def find_dateline(text: str, gazetteer: Gazetteer) -> tuple[str | None, int]:
+    """The region of a dateline such as ``BONTANG –`` or ``Balikpapan (ANTARA) -`` and where the dateline
+    ends in ``text``; ``(None, 0)`` when the text opens with none."""
+    offset = 0
+    for line in text[:300].splitlines(keepends=True)[:4]:
+        code = _dateline_code(line, gazetteer)
+        if code:
+            m = _DATELINE.match(line)
+            return code, offset + (m.end() if m else 0)
+        offset += len(line)
+    return None, 0
+
+
 def find_dateline_region(text: str, gazetteer: Gazetteer) -> str | None:
-    """The region of a dateline such as ``BONTANG –`` or ``Balikpapan (ANTARA) -``, if the text opens with one."""
-    head = text[:200]
-    for line in head.splitlines()[:4]:
-        m = _DATELINE.match(line)
-        if not m:
-            continue
-        place = m.group(1).strip()
-        n = gazetteer.dateline_pattern.fullmatch(place)
-        if not n:
-            continue
-        for surface in list(gazetteer.names) + list(gazetteer.aliases):
-            if surface.lower() == place.lower():
-                if surface in gazetteer.aliases:
-                    return gazetteer.aliases[surface]
-                candidates = gazetteer.names[surface]
-                return _typed(candidates, gazetteer, "kota") or _typed(candidates, gazetteer, "kabupaten") or candidates[0]
+    """The region of the text's dateline, if it opens with one."""
+    return find_dateline(text, gazetteer)[0]
+
+
+def _dateline_code(line: str, gazetteer: Gazetteer) -> str | None:
+    m = _DATELINE.match(line)
+    if not m:
+        return None
+    place = m.group(1).strip().lower()
+    for surface, code in gazetteer.aliases.items():
+        if surface.lower() == place:
+            return code
+    for surface, candidates in gazetteer.names.items():
+        if surface.lower() == place:
+            return _typed(candidates, gazetteer, "kota") or _typed(candidates, gazetteer, "kabupaten") or candidates[0]
     return None
 
 

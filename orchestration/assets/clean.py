@@ -6,6 +6,7 @@ from pantau import steps
 
 from ..resources import WarehouseResource
 
+
 class ReprocessConfig(dg.Config):
     """``everything: true`` redoes the step for all stored data (after the cleaner or extractor changed)."""
 

@@ -9,6 +9,7 @@ from warehouse import load
 from ..resources import WarehouseResource
 from .clean import ReprocessConfig
 
+
 def _preview(rows: list[tuple]) -> str:
     lines = ["| region | metric | kind | value | evidence | url |", "|---|---|---|---|---|---|"]
     for region, metric, kind, value, evidence, url in rows:

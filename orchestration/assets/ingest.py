@@ -9,6 +9,7 @@ from warehouse import load
 
 from ..resources import PipelineSettings, WarehouseResource
 
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(

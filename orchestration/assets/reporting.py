@@ -7,6 +7,7 @@ import dagster as dg
 
 from ..resources import WarehouseResource
 
+
 def coverage_chart_png(rows: list[tuple], title: str) -> bytes:
     """A line chart (PNG) of UHC coverage % per region and month from (region_name, month, value) rows."""
     import matplotlib
