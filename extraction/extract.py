@@ -51,7 +51,7 @@ def extract(
     title_mentions = find_region_mentions(title, gazetteer) if title else []
     main = main_region(mentions + title_mentions, dateline, gazetteer)
 
-    ctx = SentenceContext(last_region=dateline, main_region=main, last_pct_metric=None, dateline_end=dateline_end)
+    ctx = SentenceContext(last_region=dateline, main_region=main, last_pct_metric=None, dateline_end=dateline_end, gazetteer=gazetteer)
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for s in sentences:

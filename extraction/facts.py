@@ -25,7 +25,8 @@ class SentenceContext:
     main_region: str | None
     last_pct_metric: str | None
     previous_text: str = ""
-    dateline_end: int = 0  # a dateline's place name is context, not the subject of the first sentence
+    dateline_end: int = 0
+    gazetteer: Gazetteer | None = None  # a dateline's place name is context, not the subject of the first sentence
 
 
 def _nearest_label(patterns, text: str, before: int, after_from: int | None = None, after_window: int = 0) -> str | None:
@@ -59,6 +60,7 @@ def _kind(text: str, q: Quantity, strict: bool = False) -> str:
     return label or "actual"
 
 
+_POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi|mencapai|sekitar|sebanyak)\s*(?:total\s+)?$", re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"(?:\bdi|\buntuk|\bbagi|\bse|\bwilayah|\bdaerah)[\s-]+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE)
 
 
@@ -70,8 +72,16 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
     abs_pos = sentence.start + q.start
     before = [m for m in local if m.end <= abs_pos]
     if before:
-        # The nearest name before the figure is what it is about ("cakupan di Kota Bontang mencapai 92 persen").
-        return before[-1].code
+        # The nearest name before the figure is what it is about ("cakupan di Kota Bontang mencapai 92 persen"),
+        # except a province that only locates a kabupaten/kota named just before it ("Sleman di DIY").
+        nearest = before[-1]
+        if ctx.gazetteer is not None and len(before) > 1:
+            region = ctx.gazetteer.regions[nearest.code]
+            prev = before[-2]
+            prev_region = ctx.gazetteer.regions[prev.code]
+            if region.type == "provinsi" and prev_region.province_code == region.code and nearest.start - prev.end < 40:
+                return prev.code
+        return nearest.code
     if v.NATIONAL.search(sentence.text):
         return "00"
     # A name after the figure counts only when it says where ("97 persen di Kabupaten X"); otherwise the
@@ -103,6 +113,8 @@ def _segment(text: str, q: Quantity) -> str | None:
     label = _nearest_label(v.SEGMENT_CUES, text, q.start, q.end, 120)
     if label in ("pbpu", "bp") and v.PEMDA_CUE.search(text):
         return "pemda"
+    if label == "pemda" and v.CENTRAL_BUDGET.search(text) and not v.PEMDA_CUE.search(text):
+        return "pbi_apbn"
     return label
 
 
@@ -126,9 +138,11 @@ def _count_fact(q: Quantity, s: Sentence) -> tuple[str, str, str | None] | None:
         return None
     if v.COUNT_NOT_COVERED.search(text[q.end : q.end + 20]) or v.COUNT_REJECT.search(text[max(0, q.start - 50) : q.end + 40]):
         return None
-    if q.count_noun == "penduduk" or re.match(r"\s*penduduk", text[q.end : q.end + 12]):
-        if not re.match(r"\s*(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|tercover|terlindungi)", text[q.end : q.end + 40]):
-            return None
+    # "dari 3,7 juta jiwa penduduk" is the population; "bagi 2,1 juta jiwa penduduk" is who is covered
+    if (q.count_noun == "penduduk" or re.match(r"\s*penduduk", text[q.end : q.end + 12])) and _POPULATION_BEFORE.search(
+        text[max(0, q.start - 30) : q.start]
+    ):
+        return None
     if v.POPULATION.search(text[max(0, q.start - 40) : q.end + 15]) and not re.search(r"peserta|terdaftar", text[max(0, q.start - 40) : q.end + 15], re.IGNORECASE):
         return None
     if q.value < 10:
