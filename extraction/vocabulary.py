@@ -25,8 +25,7 @@ PARTICIPANT_CONTEXT = re.compile(
 # Counts that are about people outside JKN, or about people who are not (or no longer) covered.
 # Counts of people who are not (or no longer) covered: the words come right after the count.
 COUNT_NOT_COVERED = re.compile(
-    r"^(?:\s+(?:di\s+)?[A-Z]\w*){0,3}\W{0,3}(?:yang\s+)?(?:belum|tidak|non-?aktif|dinonaktifkan|menunggak)",
-    re.IGNORECASE,
+    r"^(?:\s+(?:di\s+)?[A-Z]\w*){0,3}\W{0,3}(?i:yang\s+)?(?i:belum|tidak\s+(?!mampu)|non-?aktif|dinonaktifkan|menunggak)",
 )
 # Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
@@ -39,7 +38,7 @@ POPULATION = re.compile(r"(?:jumlah|total)\s+penduduk|populasi|penduduknya|pendu
 SEGMENT_CUES = _compile([
     (r"pekerja\s+bukan\s+penerima\s+upah|\bpbpu\b|peserta\s+mandiri|\bmandiri\b", "pbpu"),
     (r"bukan\s+pekerja|\bBP\b", "bp"),
-    (r"pbi\s*(?:jk|jkn)?\s*(?:apbd|daerah)|pbi\s+(?:pemda|pemkot|pemkab|pemprov)|\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)|didaftarkan\s+(?:oleh\s+)?pemerintah|kuota|mengalokasikan|dialokasikan|alokasi|menganggarkan|anggaran\s+daerah|menanggung\s+iuran|ditanggung\s+pemerintah|jaminan\s+kesehatan\s+(?:daerah|aceh)|jamkesda", "pemda"),
+    (r"pbi\s*(?:jk|jkn)?\s*(?:apbd|daerah)|pbi\s+(?:pemda|pemkot|pemkab|pemprov)|\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)|didaftarkan\s+(?:oleh\s+)?pemerintah|kuota|mengalokasikan|dialokasikan|alokasi|menganggarkan|anggaran\s+daerah|menanggung\s+iuran|ditanggung\s+pemerintah|jaminan\s+kesehatan\s+(?:daerah|aceh)|jamkesda|integrasi", "pemda"),
     (r"pbi\s*(?:jk|jkn)?\s*(?:apbn|pusat)|penerima\s+bantuan\s+iuran\s+jaminan\s+kesehatan|\bpbi[\s-]*jk\b|\bapbn\w*|pemerintah\s+pusat|kemensos|kementerian\s+sosial", "pbi_apbn"),
     (r"pekerja\s+penerima\s+upah|\bppu\b|badan\s+usaha|perusahaan|\basn\b|\bpns\b|\btni\b|polri|penyelenggara\s+negara|karyawan", "ppu"),
     (r"total\s+peserta|jumlah\s+peserta|seluruh\s+peserta|total\s+kepesertaan|secara\s+keseluruhan|keseluruhan", "total"),
@@ -49,7 +48,7 @@ PEMDA_CUE = re.compile(r"\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpem
 
 # Rupiah that pay JKN contributions; anything else (buildings, claims, arrears) is not a budget fact.
 BUDGET_CONTEXT = re.compile(r"iuran|\bpbi\b|\buhc\b|\bjkn\b|\bbpjs\b|jaminan\s+kesehatan|premi|kepesertaan|peserta|kesehatan\s+gratis|berobat\s+gratis", re.IGNORECASE)
-BUDGET_ACTION = re.compile(r"anggaran|alokasi|mengalokasikan|dialokasikan|menganggarkan|dianggarkan|menyiapkan|disiapkan|dana|membayar|dibayarkan|bayar|menggelontorkan|digelontorkan|mengucurkan|menyediakan|disediakan|biaya", re.IGNORECASE)
+BUDGET_ACTION = re.compile(r"anggaran|porsi|kontribusi|sharing|berbagi|menanggung|ditanggung|alokasi|mengalokasikan|dialokasikan|menganggarkan|dianggarkan|menyiapkan|disiapkan|dana|membayar|dibayarkan|bayar|menggelontorkan|digelontorkan|mengucurkan|menyediakan|disediakan|biaya", re.IGNORECASE)
 BUDGET_REJECT = re.compile(r"klaim|tunggakan|menunggak|utang|hutang|piutang|denda|defisit|surplus|pendapatan|investasi|honor|gaji|insentif|pembangunan|gedung|renovasi|rehabilitasi|pengadaan|ketenagakerjaan|bpjamsostek|kapitasi|dibayarkan\s+bpjs|dibayar\s+bpjs|bpjs\s+(?:kesehatan\s+)?(?:telah\s+)?(?:membayar|membayarkan)|korupsi|kerugian", re.IGNORECASE)
 
 # Actual vs target: the nearest of these before the figure in its sentence decides; default actual.
@@ -73,8 +72,8 @@ KETENAGAKERJAAN = re.compile(r"ketenagakerjaan|bpjamsostek|jamsostek|\bbpjs\s*tk
 ANAPHORA = re.compile(r"^\W*(?:dan|sedangkan|sementara|namun|tetapi|bahkan)\b|angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|persentase\s+(?:ini|tersebut)", re.IGNORECASE)
 
 # MoU vocabulary.
-AGREEMENT_STRONG = re.compile(r"\bmou\b|memorandum\s+of\s+understanding|nota\s+kesepa(?:ka|ha)tan|perjanjian\s+kerja\s*sama|\bpks\b|kesepakatan\s+bersama|nota\s+kerja\s*sama|penandatanganan\s+kerja\s*sama|penandatanganan\s+kesepakatan", re.IGNORECASE)
-AGREEMENT_WEAK = re.compile(r"kerja\s*sama|kesepakatan|perjanjian", re.IGNORECASE)
+AGREEMENT_STRONG = re.compile(r"\bmou\b|memorandum\s+of\s+understanding|nota\s+kesepa(?:katan|haman)|nota\s+kesepahaman|perjanjian\s+kerja\s*sama|\bpks\b|kesepakatan\s+bersama|nota\s+kerja\s*sama|penandatanganan\s+kerja\s*sama|penandatanganan\s+kesepakatan", re.IGNORECASE)
+AGREEMENT_WEAK = re.compile(r"kerja\s*sama|kesepakatan|kesepahaman|perjanjian", re.IGNORECASE)
 SIGNING = re.compile(r"penandatanganan|menandatangani|ditandatangani|\bteken\b|meneken|diteken|\bjalin\b|menjalin|memperbarui|memperpanjang|perpanjangan|pembaruan|pembaharuan|menyepakati|bersepakat|sepakat|\bmeresmikan\b|\bmenjalin\b|lakukan\s+penandatanganan", re.IGNORECASE)
 RENEWAL = re.compile(r"memperbarui|memperbaharui|pembaruan|pembaharuan|perpanjangan|memperpanjang|diperpanjang|diperbarui|kembali\s+(?:menandatangani|meneken|menjalin)|lanjutan|melanjutkan|adendum|addendum", re.IGNORECASE)
 MEETING = re.compile(r"\brapat\b|\brakor\b|forum|koordinasi|sosialisasi|audiensi|kunjungan|silaturahmi|pertemuan|monev|evaluasi", re.IGNORECASE)
