@@ -29,7 +29,7 @@ COUNT_NOT_COVERED = re.compile(
 )
 # Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
-    r"ketenagakerjaan|bpjamsostek|vaksin\w*|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
+    r"ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
     re.IGNORECASE,
 )
 POPULATION = re.compile(r"(?:jumlah|total)\s+penduduk|populasi|penduduknya|penduduk\s+(?:kota|kabupaten|provinsi|sebanyak|sekitar|mencapai|berjumlah)", re.IGNORECASE)
