@@ -55,9 +55,20 @@ def _clause_start(text: str, pos: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-def _kind(text: str, q: Quantity, strict: bool = False) -> str:
-    label = _nearest_label(v.KIND_CUES_STRICT if strict else v.KIND_CUES, text, q.start)
-    return label or "actual"
+def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str] | None = None) -> str:
+    """Actual or target, from the cues between the previous figure of the sentence and this one.
+
+    With no cue there, a figure continuing a list ("98 persen pada 2024 dan 100 persen pada 2025")
+    keeps the previous figure's kind; one introduced by a region or a metric of its own is an actual.
+    """
+    start = previous[0] if previous else 0
+    cues = v.KIND_CUES_STRICT if strict else v.KIND_CUES
+    label = _nearest_label(cues, text[start : q.start], q.start - start)
+    if label:
+        return label
+    if previous and not v.CONTINUATION_BREAK.search(text[start : q.start]):
+        return previous[1]
+    return "actual"
 
 
 _POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi|mencapai|sekitar|sebanyak)\s*(?:total\s+)?$", re.IGNORECASE)
@@ -118,18 +129,18 @@ def _segment(text: str, q: Quantity) -> str | None:
     return label
 
 
-def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext) -> tuple[str, str] | None:
+def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tuple[int, str] | None) -> tuple[str, str] | None:
     text = s.text
     if v.CHANGE_BEFORE.search(text[: q.start]):
         return None
     metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60)
-    if metric is None and ctx.last_pct_metric and v.ANAPHORA.search(text[: q.start]):
+    if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):
         metric = ctx.last_pct_metric
     if metric is None or metric == "reject":
         return None
     if not 0 < q.value <= 150 or (metric == "active_participation_pct" and q.value > 100):
         return None
-    return metric, _kind(text, q)
+    return metric, _kind(text, q, previous=previous)
 
 
 def _count_fact(q: Quantity, s: Sentence) -> tuple[str, str, str | None] | None:
@@ -180,13 +191,15 @@ def facts_in_sentence(
         return []
     dates = find_dates(s.text, published)
     out: list[Fact] = []
+    previous_pct: tuple[int, str] | None = None
     for q in quantities:
         segment: str | None = None
         if q.unit == "percent":
-            found = _percent_fact(q, s, ctx)
+            found = _percent_fact(q, s, ctx, previous_pct)
             if found is None:
                 continue
             metric, kind = found
+            previous_pct = (q.end, kind)
             value: float | int = round(q.value, 2)
         elif q.unit == "count":
             found3 = _count_fact(q, s)

@@ -54,7 +54,7 @@ BUDGET_REJECT = re.compile(r"klaim|tunggakan|menunggak|utang|hutang|piutang|dend
 # Actual vs target: the nearest of these before the figure in its sentence decides; default actual.
 _TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
 KIND_CUES = _compile([
-    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+\d)|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan)\b", "target"),
+    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+\d)|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah)\b", "target"),
     (r"\b(?:kini|saat\s+ini|telah|sudah|baru|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+\d))\b", "actual"),
 ])
 # Counts and budgets are targets only when the text says so outright ("berharap kuota 12 ribu" is not).
@@ -69,6 +69,10 @@ NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|se
 NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
 # The other BPJS: sentences about it never give JKN facts.
 KETENAGAKERJAAN = re.compile(r"ketenagakerjaan|bpjamsostek|jamsostek|\bbpjs\s*tk\b", re.IGNORECASE)
+# A region or a metric word between two figures starts a new statement; the kind of the first does not carry over.
+CONTINUATION_BREAK = re.compile(r"\b(?:Kota|Kabupaten|Provinsi|Pemkot|Pemkab|Pemprov|Kab\.)\s|(?i:keaktifan|cakupan|kepesertaan|\buhc\b|peserta|sedangkan|sementara|namun)")
+# "mengejar target 95 persen" in the sentence after a coverage figure is that figure's target
+TARGET_JUST_BEFORE = re.compile(r"\b(?:target(?:nya)?|ditargetkan|sasaran)\s+(?:sebesar\s+|mencapai\s+|minimal\s+)?$", re.IGNORECASE)
 ANAPHORA = re.compile(r"^\W*(?:dan|sedangkan|sementara|namun|tetapi|bahkan)\b|angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|persentase\s+(?:ini|tersebut)", re.IGNORECASE)
 
 # MoU vocabulary.
