@@ -63,8 +63,10 @@ def extract(
                 facts.append(f)
         pct = [f for f in found if f.metric.endswith("_pct")]
         ctx.last_pct_metric = pct[-1].metric if pct else None
-        here = [m for m in mentions if s.start <= m.start < s.end and not m.office]
-        if here:
+        here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.start >= dateline_end]
+        if found:
+            ctx.last_region = found[-1].region_code
+        elif here:
             ctx.last_region = here[-1].code
         ctx.previous_text = s.text
     mous = find_mous(sentences, mentions, main, pub, title, gazetteer)

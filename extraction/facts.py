@@ -95,6 +95,18 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
         return nearest.code
     if v.NATIONAL.search(sentence.text):
         return "00"
+    # "Pemkot mengalokasikan ..." without a name: the latest kota named so far (likewise Pemkab, Pemprov)
+    bare = None
+    for m in v.BARE_GOVERNMENT.finditer(sentence.text, 0, q.start):
+        bare = m
+    if bare is not None and ctx.gazetteer is not None:
+        wanted = v.bare_government_type(bare.group(0))
+        earlier = [m for m in mentions if m.start < sentence.start and not m.office]
+        for m in reversed(earlier):
+            if ctx.gazetteer.regions[m.code].type == wanted:
+                return m.code
+        if ctx.main_region and ctx.gazetteer.regions[ctx.main_region].type == wanted:
+            return ctx.main_region
     # A name after the figure counts only when it says where ("97 persen di Kabupaten X"); otherwise the
     # region the text was talking about ("18.400 jiwa warga asli Papua" is about the kabupaten).
     after = [m for m in local if m.start >= abs_pos + (q.end - q.start)]

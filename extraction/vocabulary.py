@@ -67,6 +67,22 @@ KIND_CUES_STRICT = _compile([
 CHANGE_BEFORE = re.compile(r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|tumbuh|selisih|lonjakan|melonjak|anjlok)\s+(?:sebesar\s+|sekitar\s+|hampir\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|sekarang|terkini|hingga\s+hari\s+ini", re.IGNORECASE)
 NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
+# A government named by its office alone ("Pemkot menganggarkan ..."), not followed by a name.
+BARE_GOVERNMENT = re.compile(
+    r"\b(?:Pemkot|Pemerintah\s+[Kk]ota|Wali\s*[Kk]ota|Walikota|Pemkab|Pemerintah\s+[Kk]abupaten|Bupati|Pemprov|Pemerintah\s+[Pp]rovinsi|Gubernur)\b(?!\s+(?:\([^)]*\)\s+)?[A-Z])"
+)
+
+
+def bare_government_type(word: str) -> str:
+    """The region type a bare government word stands for: kota, kabupaten or provinsi."""
+    w = word.lower()
+    if "kab" in w or "bupati" in w:
+        return "kabupaten"
+    if "prov" in w or "gubernur" in w:
+        return "provinsi"
+    return "kota"
+
+
 # The other BPJS: sentences about it never give JKN facts.
 KETENAGAKERJAAN = re.compile(r"ketenagakerjaan|bpjamsostek|jamsostek|\bbpjs\s*tk\b", re.IGNORECASE)
 # A region or a metric word between two figures starts a new statement; the kind of the first does not carry over.
