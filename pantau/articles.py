@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections import Counter
 
-from .clean import CleanedPage, hamming
+from .clean import CleanedPage
 
-NEAR_DUPLICATE_BITS = 3  # SimHash distance at which two texts are the same story (wire copies, AMP pages)
+SHARED_SENTENCES = 0.6  # share of the shorter text's sentences two copies of one story have in common
 
 
 def article_id_for(canonical_url: str) -> str:
@@ -15,41 +15,35 @@ def article_id_for(canonical_url: str) -> str:
     return hashlib.sha1(canonical_url.encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True, slots=True)
-class KnownArticle:
-    article_id: str
-    simhash: int
-    text_sha256: str
-
-
 class ArticleIndex:
-    """Existing articles, findable by canonical URL, exact text and near-identical text.
-
-    SimHashes within 3 bits share at least one of four 16-bit bands (pigeonhole), so candidates are
-    looked up per band instead of compared with every stored article.
-    """
+    """Existing articles, findable by canonical URL, exact text and shared sentences."""
 
     def __init__(self) -> None:
         self.by_canonical: dict[str, str] = {}
         self.by_sha: dict[str, str] = {}
-        self.bands: list[dict[int, list[KnownArticle]]] = [{} for _ in range(4)]
+        self.by_sentence: dict[int, list[str]] = {}
+        self.sizes: dict[str, int] = {}
 
-    def add(self, article_id: str, canonical_url: str | None, simhash: int, text_sha256: str) -> None:
-        known = KnownArticle(article_id, simhash, text_sha256)
+    def add(self, article_id: str, canonical_url: str | None, fingerprints: list[int], text_sha256: str) -> None:
         if canonical_url:
             self.by_canonical.setdefault(canonical_url, article_id)
         self.by_sha.setdefault(text_sha256, article_id)
-        for i in range(4):
-            self.bands[i].setdefault((simhash >> (16 * i)) & 0xFFFF, []).append(known)
+        if article_id not in self.sizes:
+            self.sizes[article_id] = len(fingerprints)
+            for fp in fingerprints:
+                self.by_sentence.setdefault(fp, []).append(article_id)
 
     def match(self, page: CleanedPage) -> tuple[str | None, bool]:
-        """(article id, matched by similarity) for a page, or (None, False) for a new story."""
+        """(article id, matched as a copy) for a page, or (None, False) for a new story."""
         if page.canonical_url in self.by_canonical:
             return self.by_canonical[page.canonical_url], False
         if page.text_sha256 in self.by_sha:
             return self.by_sha[page.text_sha256], True
-        for i in range(4):
-            for known in self.bands[i].get((page.simhash >> (16 * i)) & 0xFFFF, ()):
-                if hamming(known.simhash, page.simhash) <= NEAR_DUPLICATE_BITS:
-                    return known.article_id, True
+        shared: Counter[str] = Counter()
+        for fp in page.fingerprints:
+            shared.update(self.by_sentence.get(fp, ()))
+        for article_id, n in shared.most_common(3):
+            smaller = min(self.sizes[article_id], len(page.fingerprints))
+            if smaller >= 2 and n / smaller >= SHARED_SENTENCES:
+                return article_id, True
         return None, False

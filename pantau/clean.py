@@ -33,7 +33,7 @@ class CleanedPage:
     language: str | None
     text: str
     text_sha256: str
-    simhash: int
+    fingerprints: list[int]
 
 
 def detect_language(text: str) -> str | None:
@@ -48,26 +48,25 @@ def detect_language(text: str) -> str | None:
     return "id" if ind >= eng else "en"
 
 
-def simhash(text: str) -> int:
-    """A 64-bit SimHash over word 3-shingles: syndicated copies of one story differ in a few bits."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    weights = [0] * 64
-    shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
-    for shingle in shingles:
-        h = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    value = 0
-    for bit in range(64):
-        if weights[bit] > 0:
-            value |= 1 << bit
-    # DuckDB stores it as a signed BIGINT
-    return value - (1 << 64) if value >= 1 << 63 else value
+MIN_ARTICLE_CHARS = 80  # shorter than a headline and a sentence: a menu, a stub, an error page
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+|\n+")
+_NON_WORD = re.compile(r"[^\w]+")
+MIN_FINGERPRINT_WORDS = 6
 
 
-def hamming(a: int, b: int) -> int:
-    """Bits that differ between two SimHashes."""
-    return ((a ^ b) & ((1 << 64) - 1)).bit_count()
+def sentence_fingerprints(text: str) -> list[int]:
+    """Hashes of the article's normalised sentences (six words or more).
+
+    Syndicated copies of one wire story share most sentences even when outlets change the headline,
+    the dateline credit or the closing lines, so shared fingerprints find them.
+    """
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        norm = _NON_WORD.sub(" ", sentence.lower()).strip()
+        if norm.count(" ") + 1 >= MIN_FINGERPRINT_WORDS:
+            value = int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big", signed=True)
+            out.append(value)
+    return sorted(set(out))
 
 
 def clean_page(html: str, url: str) -> CleanedPage:
@@ -86,9 +85,9 @@ def clean_page(html: str, url: str) -> CleanedPage:
         )
     except Exception as exc:  # trafilatura raises many kinds on hostile markup; one page must not stop a run
         raise CleaningError(f"trafilatura failed: {type(exc).__name__}: {exc}") from exc
-    if doc is None or not (doc.text or "").strip():
-        raise CleaningError("no article text found")
-    text = doc.text.strip()
+    text = (doc.text or "").strip() if doc is not None else ""
+    if len(text) < MIN_ARTICLE_CHARS:
+        raise CleaningError(f"no article text found ({len(text)} characters)")
     canonical = canonical_url(doc.url) if doc.url and doc.url.startswith(("http://", "https://")) else canonical_url(url)
     return CleanedPage(
         url=url,
@@ -99,5 +98,5 @@ def clean_page(html: str, url: str) -> CleanedPage:
         language=detect_language(text),
         text=text,
         text_sha256=hashlib.sha256(text.encode()).hexdigest(),
-        simhash=simhash(text),
+        fingerprints=sentence_fingerprints(text),
     )

@@ -67,8 +67,8 @@ def clean_pages(
     pending = load.pages_to_clean(con, everything)
     index = ArticleIndex()
     if not everything:
-        for article_id, canonical, simhash, sha in load.article_index_rows(con):
-            index.add(article_id, canonical, simhash, sha)
+        for article_id, canonical, fingerprints, sha in load.article_index_rows(con):
+            index.add(article_id, canonical, fingerprints or [], sha)
     articles, urls, rejected = [], [], []
     n = _workers(workers)
     if n > 1 and len(pending) > 50:
@@ -89,10 +89,10 @@ def clean_pages(
                 {
                     "article_id": article_id, "canonical_url": page.canonical_url, "title": page.title,
                     "published_at": page.published, "site_name": page.site_name, "language": page.language,
-                    "text": page.text, "text_sha256": page.text_sha256, "simhash": page.simhash, "relevant": relevant,
+                    "text": page.text, "text_sha256": page.text_sha256, "fingerprints": page.fingerprints, "relevant": relevant,
                 }
             )
-            index.add(article_id, page.canonical_url, page.simhash, page.text_sha256)
+            index.add(article_id, page.canonical_url, page.fingerprints, page.text_sha256)
             stats.add("articles")
             stats.add("relevant" if relevant else "off_topic")
         else:

@@ -54,7 +54,21 @@ def test_daily_job_on_the_sample_site_twice(site, pipeline_env, tmp_path, capsys
     carried = q(pipeline_env, "select uhc_months_since_observed from marts.region_coverage_monthly where region_code = '64.74' and month = '2018-03-01'")
     assert carried == [(4,)]
     assert q(pipeline_env, "select count(*) from marts.dim_regions") == [(553,)]
-    assert q(pipeline_env, "select count(*) from raw.articles where not relevant")[0][0] == sum(a.distractor for a in site.articles)
+    from extraction import extract, is_relevant
+
+    off_topic = sum(not is_relevant(a.text, a.title) for a in site.articles)
+    assert q(pipeline_env, "select count(*) from raw.articles where not relevant")[0][0] == off_topic
+    # the syndicated copy on another outlet is folded into the original story, which lists both URLs
+    urls = site.article_urls()
+    folded = q(pipeline_env, f"select urls from marts.fct_articles where list_contains(urls, '{urls['045-bontang-syndicated-2025']}')")
+    assert folded and urls["001-bontang-mou-2025"] in folded[0][0]
+    # the pipeline's facts are exactly what `pantau extract` gives for the stored text (one code path)
+    article_id, text, published, title = q(
+        pipeline_env, f"select article_id, text, published_at, title from raw.articles where canonical_url = '{urls['002-bontang-nota-kesepakatan-2025']}'"
+    )[0]
+    stored = q(pipeline_env, f"select metric, kind, value, evidence from raw.facts where article_id = '{article_id}' order by fact_id")
+    fresh = extract(text, published, title).facts
+    assert stored == [(f.metric, f.kind, float(f.value), f.evidence) for f in fresh]
     first = table_counts(pipeline_env)
 
     # second run on the unchanged site: no article page fetched, every table the same size

@@ -103,8 +103,8 @@ def pages_to_clean(con: duckdb.DuckDBPyConnection, everything: bool = False) -> 
 
 
 def article_index_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int, str]]:
-    """(article_id, canonical_url, simhash, text_sha256) of stored articles, for duplicate detection."""
-    return con.execute("select article_id, canonical_url, simhash, text_sha256 from raw.articles").fetchall()
+    """(article_id, canonical_url, fingerprints, text_sha256) of stored articles, for duplicate detection."""
+    return con.execute("select article_id, canonical_url, fingerprints, text_sha256 from raw.articles").fetchall()
 
 
 def save_cleaned(
@@ -124,16 +124,16 @@ def save_cleaned(
         for a in articles:
             con.execute(
                 """insert into raw.articles (article_id, canonical_url, title, published_at, site_name, language, text,
-                       text_sha256, simhash, relevant, cleaned_at)
+                       text_sha256, fingerprints, relevant, cleaned_at)
                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    on conflict (article_id) do update set title = excluded.title, published_at = excluded.published_at,
                        site_name = excluded.site_name, language = excluded.language, text = excluded.text,
                        relevant = excluded.relevant, cleaned_at = excluded.cleaned_at,
                        extractor_version = case when raw.articles.text_sha256 = excluded.text_sha256
                                                 then raw.articles.extractor_version end,
-                       text_sha256 = excluded.text_sha256, simhash = excluded.simhash""",
+                       text_sha256 = excluded.text_sha256, fingerprints = excluded.fingerprints""",
                 [a["article_id"], a["canonical_url"], a["title"], a["published_at"], a["site_name"], a["language"],
-                 a["text"], a["text_sha256"], a["simhash"], a["relevant"], now],
+                 a["text"], a["text_sha256"], a["fingerprints"], a["relevant"], now],
             )
         for u in article_urls:
             con.execute(

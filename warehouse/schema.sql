@@ -33,7 +33,7 @@ create table if not exists raw.articles (
     language           varchar,
     text               varchar not null,
     text_sha256        varchar not null,
-    simhash            bigint not null,
+    fingerprints       bigint[] not null,   -- hashes of its sentences, to recognise syndicated copies
     relevant           boolean not null,
     cleaned_at         timestamptz not null,
     extractor_version  varchar,             -- null until extracted
@@ -45,7 +45,7 @@ create table if not exists raw.article_urls (
     article_id  varchar not null,
     canonical_url varchar not null,
     source      varchar,
-    duplicate_of_simhash boolean not null    -- true when matched to an existing article as a syndicated copy
+    is_copy     boolean not null             -- true when matched to an existing article as a syndicated copy
 );
 
 create table if not exists raw.rejected_pages (

@@ -8,7 +8,7 @@ renamed as (
         article_id,
         canonical_url,
         source,
-        duplicate_of_simhash as is_syndicated_copy
+        is_copy as is_syndicated_copy
     from source
 )
 

@@ -1,0 +1,94 @@
+"""The labelled development corpus: its integrity, and extraction quality on it and on the shared seeds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from extraction import extract
+from extraction.model import KINDS, METRICS, QUALIFIERS, SEGMENTS
+from pantau.corpus import load_corpus
+from pantau.evaluation import evaluate
+
+from .conftest import SHARED
+
+CORPUS = load_corpus()
+LABELLED = [a for a in CORPUS if not a.distractor]
+DISTRACTORS = [a for a in CORPUS if a.distractor]
+
+
+def test_corpus_size_and_spread():
+    assert len(LABELLED) >= 60
+    assert len(DISTRACTORS) >= 15
+    years = {int(a.published[:4]) for a in CORPUS}
+    assert min(years) <= 2014 and max(years) >= 2026
+    assert len({a.outlet for a in CORPUS}) >= 3
+    provinces = {f["region_code"].split(".")[0] for a in LABELLED for f in a.gold["facts"]}
+    assert len(provinces) >= 20
+
+
+def test_gold_labels_follow_the_schema(gazetteer):
+    for a in LABELLED:
+        for f in a.gold["facts"]:
+            assert f["region_code"] in gazetteer.regions, (a.id, f)
+            assert f["metric"] in METRICS and f["kind"] in KINDS, (a.id, f)
+            assert f.get("segment") in (None, *SEGMENTS), (a.id, f)
+            assert f.get("qualifier", "exact") in QUALIFIERS, (a.id, f)
+            if f["metric"] in ("participants", "contribution_budget_idr"):
+                assert float(f["value"]).is_integer() and f.get("segment"), (a.id, f)
+        for m in a.gold["mous"]:
+            assert m["region_code"] in gazetteer.regions and m["kind"] in ("new", "renewal"), (a.id, m)
+
+
+def _predict(articles):
+    out = {}
+    for a in articles:
+        r = extract(a.text, a.published, a.title)
+        out[a.id] = {"facts": [f.to_dict() for f in r.facts], "mous": [m.to_dict() for m in r.mous]}
+    return out
+
+
+def test_development_corpus_scores():
+    tallies = evaluate([{"id": a.id, **a.gold} for a in LABELLED], _predict(LABELLED))
+    facts, mous = tallies["facts"], tallies["mous"]
+    assert facts.precision >= 0.95, facts.errors
+    assert facts.recall >= 0.90, facts.errors
+    assert mous.f1 >= 0.95, mous.errors
+
+
+def test_distractors_yield_nothing():
+    predictions = _predict(DISTRACTORS)
+    assert {k: v for k, v in predictions.items() if v["facts"] or v["mous"]} == {}
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.jsonl").exists(), reason="../shared/gold is not beside the project")
+def test_pantau_extract_on_the_seed_texts_meets_the_bar(tmp_path):
+    gold = [json.loads(line) for line in (SHARED / "gold" / "seeds.jsonl").read_text().splitlines() if line.strip()]
+    with (tmp_path / "in.jsonl").open("w") as fh:
+        for g in gold:
+            text = (SHARED / "seeds" / f"{g['id']}.txt").read_text()
+            fh.write(json.dumps({"id": g["id"], "text": text, "published": g["published"]}) + "\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "pantau.cli", "extract", "--input", str(tmp_path / "in.jsonl")],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    (tmp_path / "out.jsonl").write_text(out)
+    scored = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score_facts.py"), str(SHARED / "gold" / "seeds.jsonl"), str(tmp_path / "out.jsonl"), "--json"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    report = json.loads(scored)
+    assert report["facts"]["precision"] >= 0.95 and report["facts"]["recall"] >= 0.90, report
+    assert report["mous"]["f1"] >= 0.95, report
+
+
+def test_extract_command_rejects_bad_input(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "ok"}\nnot json\n')
+    proc = subprocess.run([sys.executable, "-m", "pantau.cli", "extract", "--input", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "input line 2" in proc.stderr
+    assert json.loads(proc.stdout.splitlines()[0])["id"] == "a"
