@@ -71,6 +71,7 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     return "actual"
 
 
+_MAY_HOLD_NUMBER = re.compile(r"\d|juta|ribu|puluh|ratus|se(?:ribu|juta|puluh|ratus)", re.IGNORECASE)
 _POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi|mencapai|sekitar|sebanyak)\s*(?:total\s+)?$", re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"(?:\bdi|\buntuk|\bbagi|\bse|\bwilayah|\bdaerah)[\s-]+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE)
 
@@ -197,6 +198,8 @@ def facts_in_sentence(
 ) -> list[Fact]:
     """The JKN facts one sentence states, with their region resolved from the sentence and its context."""
     if v.KETENAGAKERJAAN.search(s.text) and not re.search(r"bpjs\s+kesehatan|\bjkn\b", s.text, re.IGNORECASE):
+        return []
+    if not _MAY_HOLD_NUMBER.search(s.text):
         return []
     quantities = find_quantities(s.text)
     if not quantities:

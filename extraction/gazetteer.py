@@ -38,6 +38,9 @@ class Gazetteer:
     aliases: dict[str, str]
     pattern: re.Pattern[str] = field(repr=False)
     dateline_pattern: re.Pattern[str] = field(repr=False)
+    # lower-cased surface form → code, for datelines in capitals ("BONTANG –"); a bare name of several
+    # regions stands for the kota, then the kabupaten (the press names cities bare far more often)
+    by_lower: dict[str, str] = field(default_factory=dict, repr=False)
 
     def get(self, code: str) -> Region | None:
         """The region with this code, if any."""
@@ -81,12 +84,19 @@ def build_gazetteer(provinces: list, kabkota: list, aliases: dict[str, str]) -> 
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     # Datelines are often in capitals ("BONTANG –"), so they get a case-insensitive matcher of their own.
     dateline_pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    by_lower: dict[str, str] = {}
+    for surface, codes in names.items():
+        by_type = {regions[c].type: c for c in codes}
+        by_lower.setdefault(surface.lower(), by_type.get("kota") or by_type.get("kabupaten") or codes[0])
+    for alias, code in aliases.items():
+        by_lower[alias.lower()] = code
     return Gazetteer(
         regions=regions,
         names={k: tuple(v) for k, v in names.items()},
         aliases=dict(aliases),
         pattern=pattern,
         dateline_pattern=dateline_pattern,
+        by_lower=by_lower,
     )
 
 

@@ -123,16 +123,7 @@ def find_dateline_region(text: str, gazetteer: Gazetteer) -> str | None:
 
 def _dateline_code(line: str, gazetteer: Gazetteer) -> str | None:
     m = _DATELINE.match(line)
-    if not m:
-        return None
-    place = m.group(1).strip().lower()
-    for surface, code in gazetteer.aliases.items():
-        if surface.lower() == place:
-            return code
-    for surface, candidates in gazetteer.names.items():
-        if surface.lower() == place:
-            return _typed(candidates, gazetteer, "kota") or _typed(candidates, gazetteer, "kabupaten") or candidates[0]
-    return None
+    return gazetteer.by_lower.get(m.group(1).strip().lower()) if m else None
 
 
 def main_region(mentions: list[RegionMention], dateline: str | None, gazetteer: Gazetteer) -> str | None:

@@ -6,7 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+import lxml.html
 import trafilatura
+from htmldate import find_date
 
 from .urls import canonical_url
 
@@ -69,32 +71,58 @@ def sentence_fingerprints(text: str) -> list[int]:
     return sorted(set(out))
 
 
+def _first(tree, xpaths: tuple[str, ...]) -> str | None:
+    for xp in xpaths:
+        for value in tree.xpath(xp):
+            value = " ".join(str(value).split())
+            if value:
+                return value
+    return None
+
+
+def page_metadata(tree) -> dict[str, str | None]:
+    """Title, publication date, site name and canonical URL from a parsed page.
+
+    trafilatura's own metadata pass also looks for authors and categories, which Pantau does not use and
+    which cost as much as the text extraction itself; this reads the same head tags the press sets, and
+    htmldate (trafilatura's date library) for the date.
+    """
+    title = _first(tree, ("//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content", "//h1//text()", "//title/text()"))
+    site = _first(tree, ("//meta[@property='og:site_name']/@content", "//meta[@name='application-name']/@content"))
+    canonical = _first(tree, ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"))
+    published = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    return {"title": title, "published": published, "site_name": site, "canonical": canonical}
+
+
 def clean_page(html: str, url: str) -> CleanedPage:
     """Extract the article text and metadata from one page; raise CleaningError when there is none."""
     if not html or not html.strip():
         raise CleaningError("empty page")
     try:
+        tree = lxml.html.fromstring(html)
+        meta = page_metadata(tree)
         doc = trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
-            with_metadata=True,
+            with_metadata=False,
             include_comments=False,
             include_tables=False,
             include_images=False,
             deduplicate=False,
         )
-    except Exception as exc:  # trafilatura raises many kinds on hostile markup; one page must not stop a run
+    except Exception as exc:  # hostile markup can make lxml or trafilatura raise anything; one page must not stop a run
         raise CleaningError(f"trafilatura failed: {type(exc).__name__}: {exc}") from exc
     text = (doc.text or "").strip() if doc is not None else ""
     if len(text) < MIN_ARTICLE_CHARS:
         raise CleaningError(f"no article text found ({len(text)} characters)")
-    canonical = canonical_url(doc.url) if doc.url and doc.url.startswith(("http://", "https://")) else canonical_url(url)
+    canonical = meta["canonical"]
+    canonical = canonical_url(canonical) if canonical and canonical.startswith(("http://", "https://")) else canonical_url(url)
     return CleanedPage(
         url=url,
         canonical_url=canonical,
-        title=(doc.title or None),
-        published=(doc.date or None),
-        site_name=(doc.sitename or None),
+        title=meta["title"],
+        published=meta["published"],
+        site_name=meta["site_name"],
         language=detect_language(text),
         text=text,
         text_sha256=hashlib.sha256(text.encode()).hexdigest(),

@@ -19,10 +19,10 @@ ROBOTSTXT_OBEY = True
 # Politeness: few parallel requests per site, adaptive delay, back-off on errors.
 _DELAY = float(os.environ.get("PANTAU_CRAWL_DELAY", "1.0"))
 CONCURRENT_REQUESTS = 16
-CONCURRENT_REQUESTS_PER_DOMAIN = 2
+CONCURRENT_REQUESTS_PER_DOMAIN = int(os.environ.get("PANTAU_CONCURRENCY_PER_DOMAIN", "2"))
 DOWNLOAD_DELAY = _DELAY
 RANDOMIZE_DOWNLOAD_DELAY = _DELAY > 0
-AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_ENABLED = _DELAY > 0  # adaptive politeness for real sites; off for our own loopback site
 AUTOTHROTTLE_START_DELAY = max(_DELAY, 0.1)
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0

@@ -1,0 +1,84 @@
+"""dbt at scale: synthetic raw tables (articles, facts, MoU mentions), a full build, then 1 % new rows."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from pantau import steps
+from pantau.settings import get_settings
+from warehouse import load
+from warehouse.db import SCHEMA_SQL
+
+DBT = str(Path(sys.executable).with_name("dbt"))
+
+
+def _fill(con: duckdb.DuckDBPyConnection, first: int, count: int, facts_per_article: int = 10) -> None:
+    """Articles first..first+count with ten facts and a tenth of an MoU mention each, generated in SQL."""
+    con.execute(
+        f"""insert into raw.articles
+            select 'a' || i, 'https://bench.example/' || i, 'Judul ' || i, date '2015-01-01' + (i % 3900)::int,
+                   'Bench', 'id', 'teks', md5(i::varchar), [i], true, now(), 'bench', now()
+            from range({first}, {first + count}) t(i)"""
+    )
+    con.execute(
+        f"""insert into raw.article_urls select 'https://bench.example/' || i, 'a' || i, 'https://bench.example/' || i, 'bench', false
+            from range({first}, {first + count}) t(i)"""
+    )
+    con.execute(
+        f"""insert into raw.facts
+            select 'a' || i || '-f' || j, 'a' || i, r.region_code, r.region_name,
+                   case j % 4 when 0 then 'uhc_coverage_pct' when 1 then 'active_participation_pct' when 2 then 'participants' else 'contribution_budget_idr' end,
+                   case when j % 5 = 0 then 'target' else 'actual' end,
+                   case when j % 4 in (2, 3) then 'pemda' end,
+                   case j % 4 when 0 then 80 + (i % 20) when 1 then 60 + (i % 30) when 2 then 1000 + i else 1e9 + i end,
+                   'exact', null, 'kalimat bukti', 0, 10, 'bench'
+            from range({first}, {first + count}) t(i), range({facts_per_article}) f(j),
+                 (select region_code, region_name, row_number() over (order by region_code) - 1 as n from raw.regions) r
+            where r.n = (i * 7 + j) % 553"""
+    )
+    con.execute(
+        f"""insert into raw.mou_mentions
+            select 'a' || i || '-m0', 'a' || i, r.region_code, r.region_name, 'BPJS Kesehatan',
+                   strftime(date '2015-01-01' + (i % 3900)::int, '%Y-%m-%d'), 'new', 'bukti', 0, 5, 'bench'
+            from range({first}, {first + count}) t(i),
+                 (select region_code, region_name, row_number() over (order by region_code) - 1 as n from raw.regions) r
+            where i % 10 = 0 and r.n = i % 553"""
+    )
+
+
+def _build(path: Path, *extra: str) -> float:
+    env = {**os.environ, **get_settings().env(), "PANTAU_WAREHOUSE": str(path)}
+    project = get_settings().dbt_project_dir
+    start = time.perf_counter()
+    subprocess.run(
+        [DBT, "build", "--quiet", "--project-dir", str(project), "--profiles-dir", str(project), "--target-path", str(path.parent / "dbt-target"), *extra],
+        check=True, env=env, cwd=project,
+    )
+    return time.perf_counter() - start
+
+
+def dbt_benchmark(path: Path, articles: int) -> dict[str, float]:
+    """Seconds for a full ``dbt build`` and for one after 1 % new rows, and their ratio."""
+    con = duckdb.connect(str(path))
+    con.execute(SCHEMA_SQL.read_text())
+    load.load_regions(con, steps.region_rows())
+    _fill(con, 0, articles)
+    con.close()
+    full = _build(path, "--full-refresh")
+    con = duckdb.connect(str(path))
+    _fill(con, articles, max(1, articles // 100))
+    con.close()
+    incremental = _build(path)
+    return {
+        "dbt_articles": articles,
+        "dbt_facts": articles * 10,
+        "dbt_full_build_s": round(full, 2),
+        "dbt_incremental_build_s": round(incremental, 2),
+        "dbt_incremental_ratio": round(incremental / full, 3),
+    }
