@@ -27,7 +27,7 @@ def _fill(con: duckdb.DuckDBPyConnection, first: int, count: int, facts_per_arti
             from range({first}, {first + count}) t(i)"""
     )
     con.execute(
-        f"""insert into raw.article_urls select 'https://bench.example/' || i, 'a' || i, 'https://bench.example/' || i, 'bench', false
+        f"""insert into raw.article_urls select 'https://bench.example/' || i, 'a' || i, 'https://bench.example/' || i, 'bench', false, now()
             from range({first}, {first + count}) t(i)"""
     )
     con.execute(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from pantau import cli
+from pantau.settings import PROJECT_ROOT
 
 from .conftest import table_counts, write_sources
 
@@ -75,6 +78,16 @@ def test_daily_job_on_the_sample_site_twice(site, pipeline_env, tmp_path, capsys
     assert cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
     assert site.article_requests() == served
     assert table_counts(pipeline_env) == first
+
+    # the incremental marts equal a full rebuild
+    marts = ["dim_regions", "fct_articles", "fct_coverage_metrics", "fct_mous", "region_coverage_monthly", "region_scorecard"]
+    incremental = {m: q(pipeline_env, f"select * from marts.{m} order by all") for m in marts}
+    project = PROJECT_ROOT / "dbt_project"
+    subprocess.run(
+        [str(Path(sys.executable).with_name("dbt")), "build", "--full-refresh", "--quiet", "--project-dir", str(project), "--profiles-dir", str(project)],
+        check=True, cwd=project, env={**os.environ, "PANTAU_WAREHOUSE": str(pipeline_env)},
+    )
+    assert {m: q(pipeline_env, f"select * from marts.{m} order by all") for m in marts} == incremental
 
 
 def test_reextract_job_changes_results_without_fetching(site, pipeline_env, tmp_path, monkeypatch):

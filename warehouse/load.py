@@ -137,9 +137,10 @@ def save_cleaned(
             )
         for u in article_urls:
             con.execute(
-                """insert into raw.article_urls values (?, ?, ?, ?, ?)
-                   on conflict (url) do update set article_id = excluded.article_id, canonical_url = excluded.canonical_url""",
-                [u["url"], u["article_id"], u["canonical_url"], u["source"], u["duplicate"]],
+                """insert into raw.article_urls values (?, ?, ?, ?, ?, ?)
+                   on conflict (url) do update set article_id = excluded.article_id, canonical_url = excluded.canonical_url,
+                       linked_at = excluded.linked_at""",
+                [u["url"], u["article_id"], u["canonical_url"], u["source"], u["duplicate"], now],
             )
         for r in rejected:
             con.execute(

@@ -45,7 +45,8 @@ create table if not exists raw.article_urls (
     article_id  varchar not null,
     canonical_url varchar not null,
     source      varchar,
-    is_copy     boolean not null             -- true when matched to an existing article as a syndicated copy
+    is_copy     boolean not null,            -- true when matched to an existing article as a syndicated copy
+    linked_at   timestamptz not null         -- when the URL was attached to the article (incremental models)
 );
 
 create table if not exists raw.rejected_pages (

@@ -8,7 +8,8 @@ renamed as (
         article_id,
         canonical_url,
         source,
-        is_copy as is_syndicated_copy
+        is_copy as is_syndicated_copy,
+        linked_at
     from source
 )
 
