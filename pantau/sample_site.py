@@ -53,6 +53,7 @@ class SampleSite:
         self.hits: Counter[str] = Counter()
         self._lock = threading.Lock()
         self.slow_seconds = 3.0
+        self.article_delay = 0.0  # seconds before each article response (to interrupt a crawl mid-way)
         handler = _make_handler(self)
         self.server = ThreadingHTTPServer((host, port), handler)
         self.server.daemon_threads = True
@@ -204,6 +205,8 @@ def _make_handler(site: SampleSite) -> type[BaseHTTPRequestHandler]:
                     return self._send(200, f"<html><body><nav>menu</nav><div class='index'>{links}</div>{nxt}</body></html>")
             article_path = path.removesuffix("/amp")
             if article_path in by_path:
+                if site.article_delay:
+                    time.sleep(site.article_delay)
                 a = by_path[article_path]
                 related = [r for r in site.articles if r.outlet == a.outlet and r.id != a.id]
                 return self._send(200, render_article(a, base, related))
@@ -218,6 +221,9 @@ def _make_handler(site: SampleSite) -> type[BaseHTTPRequestHandler]:
             story = next((a for a in site.articles if not a.distractor), None)
             page = render_article(story, base, []) if story else "<html></html>"
             name = path.removeprefix("/_faults/")
+            if name == "sitemap.xml":
+                names = ("flaky", "ratelimited", "slow", "huge", "empty", "redirect", "cp1252", "missing", "forbidden")
+                return self._send(200, _urlset([(f"{base}/_faults/{n}", "2025-11-01") for n in names]), "application/xml")
             if name == "flaky":  # 500 once, then fine
                 return self._send(500, "error") if first else self._send(200, page)
             if name == "ratelimited":

@@ -24,7 +24,15 @@ class AddressGuardMiddleware:
     come back through this middleware, so a redirect to a private address is refused too.
     """
 
+    def __init__(self, crawler=None):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
     def process_request(self, request, spider=None):
+        spider = spider or (self.crawler.spider if self.crawler is not None else None)
         parts = urlsplit(request.url)
         if parts.scheme not in ("http", "https"):
             raise BlockedAddress(f"scheme {parts.scheme!r} is not allowed")

@@ -96,3 +96,26 @@ def test_sources_yaml_of_the_project_is_valid():
 )
 def test_public_hosts(host, public):
     assert is_public_host(host) is public
+
+
+def test_guard_keeps_public_sources_off_private_addresses():
+    from scrapy import Request
+
+    from scrapers.middlewares import AddressGuardMiddleware, BlockedAddress
+
+    guard = AddressGuardMiddleware()
+
+    class Spider:
+        private_hosts = frozenset({"127.0.0.1"})
+        logger = __import__("logging").getLogger("test")
+
+    public_source = {"pantau_private_hosts": frozenset()}
+    for url in ("http://10.0.0.1/x", "http://127.0.0.1:8765/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/x"):
+        with pytest.raises(BlockedAddress):
+            guard.process_request(Request(url, meta=public_source), Spider())
+    # a source configured on a loopback host may fetch from that same host, and robots.txt with it
+    assert guard.process_request(Request("http://127.0.0.1:8765/a", meta={"pantau_private_hosts": frozenset({"127.0.0.1"})}), Spider()) is None
+    assert guard.process_request(Request("http://127.0.0.1:8765/robots.txt"), Spider()) is None
+    for url in ("file:///etc/passwd", "ftp://example.com/x"):
+        with pytest.raises(BlockedAddress):
+            guard.process_request(Request(url), Spider())
