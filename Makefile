@@ -32,7 +32,7 @@ test: setup  ## the test suite (unit, dbt, end-to-end against the local sample s
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 ui: setup  ## the Dagster UI on 127.0.0.1:3000 (schedule on by default)
-	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m orchestration.definitions
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -w workspace.yaml
 
 docs: setup  ## dbt docs generated from the warehouse and served on 127.0.0.1:8080
 	cd dbt_project && ../$(BIN)/dbt docs generate --profiles-dir . && ../$(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080 --no-browser
@@ -42,6 +42,9 @@ eval: setup  ## extraction precision/recall/F1 on the bundled corpus and ../shar
 
 bench: setup  ## benchmarks; writes bench-results.json
 	$(BIN)/python -m benchmarks.run
+
+browsers:  ## Debian's Chromium for the UI browser test (the test is skipped without it)
+	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 lint: setup
 	$(BIN)/ruff check .
