@@ -33,12 +33,16 @@ def run_crawl(
     known_urls: set[str],
     log: Callable[[str], None] = print,
     extra_env: dict[str, str] | None = None,
+    output: Path | None = None,
 ) -> CrawlResult:
-    """Crawl every source once, skipping ``known_urls``; stream the crawl's log lines to ``log``."""
+    """Crawl every source once, skipping ``known_urls``; stream the crawl's log lines to ``log``.
+
+    Raises CrawlError when the crawl process fails or stops early (e.g. its output cannot be written).
+    """
     settings.crawl_dir.mkdir(parents=True, exist_ok=True)
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    output = settings.crawl_dir / f"crawl-{stamp}-{uuid.uuid4().hex[:6]}.jsonl"
+    output = output or settings.crawl_dir / f"crawl-{stamp}-{uuid.uuid4().hex[:6]}.jsonl"
     known_file = settings.state_dir / "known_urls.txt"
     known_file.write_text("\n".join(sorted(known_urls)), encoding="utf-8")
     env = {**os.environ, **settings.env(), "PANTAU_OUTPUT": str(output), "SCRAPY_SETTINGS_MODULE": "scrapers.settings"}
@@ -51,16 +55,21 @@ def run_crawl(
         "-a", f"validators={settings.state_dir / 'feed_validators.json'}",
     ]
     tail: list[str] = []
+    reason = None
     proc = subprocess.Popen(cmd, cwd=settings.project_root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.stdout is not None
     for line in proc.stdout:
         line = line.rstrip()
         tail = (tail + [line])[-40:]
+        if "Spider closed (" in line:
+            reason = line.rsplit("Spider closed (", 1)[1].rstrip(")")
         if any(k in line for k in ("INFO: Crawled", "WARNING", "ERROR", "Spider closed", "pantau/")):
             log(line)
     returncode = proc.wait()
     if returncode != 0:
         raise CrawlError(f"scrapy crawl exited with {returncode}:\n" + "\n".join(tail[-20:]))
+    if reason is not None and reason != "finished":
+        raise CrawlError(f"the crawl stopped early ({reason}); pages fetched so far are kept and the next run continues:\n" + "\n".join(tail[-10:]))
     if not output.exists():
         output.touch()  # nothing fetched is a valid outcome (a second run on an unchanged site)
     return CrawlResult(output, returncode, "\n".join(tail))
