@@ -9,7 +9,7 @@ agreements as (
         agreement_number,
         any_value(region_name) as region_name,
         -- the most precise date any report gives, then the earliest
-        arg_min(signed_on, (length(coalesce(signed_on, '')) * -1, signed_date)) as signed_on,
+        arg_min(signed_on, (length(coalesce(signed_on, '')) * -1, signed_date, mention_id)) as signed_on,
         min(signed_date) as signed_on_date,
         case when bool_or(kind = 'renewal') then 'renewal' else 'new' end as kind,
         count(distinct article_id) as source_count,
@@ -17,7 +17,7 @@ agreements as (
         list(distinct article_id order by article_id) as article_ids,
         min(published_at) as first_reported_at,
         max(published_at) as last_reported_at,
-        arg_min(evidence, published_at) as evidence
+        arg_min(evidence, (published_at, mention_id)) as evidence
     from islands
     group by region_code, partner, agreement_number
 )

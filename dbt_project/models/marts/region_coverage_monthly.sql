@@ -19,8 +19,8 @@ value_votes as (
         value,
         count(distinct article_id) as agreeing,
         max(published_at) as latest_published,
-        arg_max(fact_id, published_at) as fact_id,
-        arg_max(url, published_at) as url,
+        arg_max(fact_id, (published_at, fact_id)) as fact_id,
+        arg_max(url, (published_at, fact_id)) as url,
         length(regexp_extract(cast(value as varchar), '\.(\d*[1-9])', 1)) as decimals
     from observations
     group by region_code, metric, kind, observed_month, value
@@ -32,11 +32,11 @@ monthly_pick as (
         metric,
         kind,
         observed_month,
-        arg_max(value, (agreeing, decimals, latest_published)) as value,
+        arg_max(value, (agreeing, decimals, latest_published, fact_id)) as value,
         max(agreeing) as sources_agreeing,
         sum(agreeing) as sources_reporting,
-        arg_max(fact_id, (agreeing, decimals, latest_published)) as fact_id,
-        arg_max(url, (agreeing, decimals, latest_published)) as url
+        arg_max(fact_id, (agreeing, decimals, latest_published, fact_id)) as fact_id,
+        arg_max(url, (agreeing, decimals, latest_published, fact_id)) as url
     from value_votes
     group by region_code, metric, kind, observed_month
 ),
