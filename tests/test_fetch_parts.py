@@ -119,3 +119,17 @@ def test_guard_keeps_public_sources_off_private_addresses():
     for url in ("file:///etc/passwd", "ftp://example.com/x"):
         with pytest.raises(BlockedAddress):
             guard.process_request(Request(url), Spider())
+
+
+@pytest.mark.parametrize(
+    "link, publisher",
+    [
+        ("https://www.bing.com/news/apiclick.aspx?ref=FexRss&aid=&tid=1&url=https%3a%2f%2fkaltim.example.id%2fberita%2f1&c=2", "https://kaltim.example.id/berita/1"),
+        ("https://news.example.com/r?u=https://a.id/b", "https://a.id/b"),
+        ("https://a.id/direct-article", "https://a.id/direct-article"),
+    ],
+)
+def test_search_feed_links_resolve_to_the_publisher(link, publisher):
+    from scrapers.spiders.news import _publisher_url
+
+    assert _publisher_url(link) == publisher

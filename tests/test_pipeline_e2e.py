@@ -89,6 +89,23 @@ def test_daily_job_on_the_sample_site_twice(site, pipeline_env, tmp_path, capsys
     )
     assert {m: q(pipeline_env, f"select * from marts.{m} order by all") for m in marts} == incremental
 
+    # every mart column is described in the generated docs catalog
+    import json
+
+    subprocess.run(
+        [str(Path(sys.executable).with_name("dbt")), "docs", "generate", "--quiet", "--project-dir", str(project), "--profiles-dir", str(project),
+         "--target-path", str(tmp_path / "docs")],
+        check=True, cwd=project, env={**os.environ, "PANTAU_WAREHOUSE": str(pipeline_env)},
+    )
+    catalog = json.loads((tmp_path / "docs" / "catalog.json").read_text())
+    manifest = json.loads((tmp_path / "docs" / "manifest.json").read_text())
+    for node_id, node in catalog["nodes"].items():
+        if node["metadata"]["schema"] != "marts":
+            continue
+        described = {c for c, meta in manifest["nodes"][node_id]["columns"].items() if meta.get("description")}
+        assert set(node["columns"]) <= described, (node_id, set(node["columns"]) - described)
+        assert manifest["nodes"][node_id]["description"]
+
 
 def test_reextract_job_changes_results_without_fetching(site, pipeline_env, tmp_path, monkeypatch):
     sources = write_sources(tmp_path / "s.yaml", [{"name": "sample", "kind": "sitemap", "urls": [f"{site.base_url}/sitemap.xml"]}])
