@@ -54,6 +54,9 @@ def _workers(n: int | None) -> int:
     return max(1, n if n is not None else int(os.environ.get("PANTAU_WORKERS", "1")))
 
 
+CLEAN_BATCH = 200  # pages read, cleaned and saved together: memory stays flat on large backlogs
+
+
 def clean_pages(
     con: duckdb.DuckDBPyConnection,
     everything: bool = False,
@@ -61,22 +64,35 @@ def clean_pages(
     log: Callable[[str], None] = print,
 ) -> StepStats:
     """Clean stored pages into articles; syndicated copies join the article they copy."""
-    from extraction import is_relevant
-
     stats = StepStats()
     pending = load.pages_to_clean(con, everything)
     index = ArticleIndex()
     if not everything:
         for article_id, canonical, fingerprints, sha in load.article_index_rows(con):
             index.add(article_id, canonical, fingerprints or [], sha)
-    articles, urls, rejected = [], [], []
     n = _workers(workers)
-    if n > 1 and len(pending) > 50:
-        with ProcessPoolExecutor(n) as pool:
-            results = list(pool.map(_clean_one, pending, chunksize=32))
-    else:
-        results = [_clean_one(item) for item in pending]
-    for done, (url, source, page, error) in enumerate(results, 1):
+    pool = ProcessPoolExecutor(n) if n > 1 and len(pending) > 50 else None
+    try:
+        for first in range(0, len(pending), CLEAN_BATCH):
+            batch = load.page_html(con, pending[first : first + CLEAN_BATCH])
+            results = list(pool.map(_clean_one, batch, chunksize=16)) if pool else [_clean_one(item) for item in batch]
+            _save_clean_batch(con, results, index, stats, everything)
+            done = min(first + CLEAN_BATCH, len(pending))
+            if done % 1000 < CLEAN_BATCH or done == len(pending):
+                log(f"cleaned {done}/{len(pending)} pages")
+    finally:
+        if pool:
+            pool.shutdown()
+    stats.add("pages", len(pending))
+    log(f"cleaned {len(pending)} pages: {stats.counts}")
+    return stats
+
+
+def _save_clean_batch(con, results, index: ArticleIndex, stats: StepStats, everything: bool) -> None:
+    from extraction import is_relevant
+
+    articles, urls, rejected = [], [], []
+    for url, source, page, error in results:
         if page is None:
             rejected.append({"url": url, "stage": "clean", "reason": error})
             stats.add("rejected")
@@ -98,12 +114,7 @@ def clean_pages(
         else:
             stats.add("syndicated_copies" if similar else "same_url_variants")
         urls.append({"url": url, "article_id": article_id, "canonical_url": page.canonical_url, "source": source, "duplicate": similar})
-        if done % 500 == 0:
-            log(f"cleaned {done}/{len(results)} pages")
     load.save_cleaned(con, articles, urls, rejected, replace=everything)
-    stats.add("pages", len(pending))
-    log(f"cleaned {len(pending)} pages: {stats.counts}")
-    return stats
 
 
 def _extract_one(row: tuple) -> tuple[str, list[dict], list[dict]]:

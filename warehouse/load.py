@@ -25,25 +25,10 @@ class CrawlLoad:
     bad_lines: int
 
 
-def _read_crawl_file(path: Path) -> tuple[list[dict], list[dict], int]:
-    pages, errors, bad = [], [], 0
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError:
-                bad += 1  # a line cut by a killed crawl; the page is fetched again next run
-                continue
-            (pages if item.get("type") == "page" else errors).append(item)
-    return pages, errors, bad
+LOAD_BATCH = 500  # pages per transaction: memory stays flat however large a crawl file is
 
 
-def load_crawl_file(con: duckdb.DuckDBPyConnection, path: Path) -> CrawlLoad:
-    """Load one crawl output file into raw.pages and raw.fetch_errors (insert-or-ignore: repeatable)."""
-    pages, errors, bad = _read_crawl_file(path)
-    before = con.execute("select count(*) from raw.pages").fetchone()[0]
+def _insert_batch(con: duckdb.DuckDBPyConnection, pages: list[dict], errors: list[dict], file_name: str) -> None:
     page_table = pa.table(
         {
             "url": [p["url"] for p in pages],
@@ -73,17 +58,49 @@ def load_crawl_file(con: duckdb.DuckDBPyConnection, path: Path) -> CrawlLoad:
             """insert or ignore into raw.pages
                select url, listed_url, source, status, content_type, encoding, fetched_at::timestamptz,
                       html_zlib, html_bytes, ? from page_batch""",
-            [path.name],
+            [file_name],
         )
         con.execute(
             """insert or ignore into raw.fetch_errors
                select url, source, status, error, occurred_at::timestamptz, ? from error_batch""",
-            [path.name],
+            [file_name],
         )
         con.unregister("page_batch")
         con.unregister("error_batch")
+
+
+def load_crawl_file(con: duckdb.DuckDBPyConnection, path: Path) -> CrawlLoad:
+    """Load one crawl output file into raw.pages and raw.fetch_errors, a batch per transaction.
+
+    Insert-or-ignore makes it repeatable: a load killed half-way is finished by the next one, with no
+    page twice. A line cut short by a killed crawl is skipped (that page is fetched again next run).
+    """
+    before = con.execute("select count(*) from raw.pages").fetchone()[0]
+    pages: list[dict] = []
+    errors: list[dict] = []
+    n_pages = n_errors = bad = 0
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                bad += 1
+                continue
+            if item.get("type") == "page":
+                pages.append(item)
+                n_pages += 1
+            else:
+                errors.append(item)
+                n_errors += 1
+            if len(pages) >= LOAD_BATCH:
+                _insert_batch(con, pages, errors, path.name)
+                pages, errors = [], []
+    if pages or errors:
+        _insert_batch(con, pages, errors, path.name)
     after = con.execute("select count(*) from raw.pages").fetchone()[0]
-    return CrawlLoad(path.name, len(pages), after - before, len(errors), bad)
+    return CrawlLoad(path.name, n_pages, after - before, n_errors, bad)
 
 
 def known_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -95,11 +112,21 @@ def known_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {r[0] for r in rows}
 
 
-def pages_to_clean(con: duckdb.DuckDBPyConnection, everything: bool = False) -> list[tuple[str, str, str]]:
-    """(url, source, html) of pages not cleaned yet, or of every stored page when ``everything``."""
+def pages_to_clean(con: duckdb.DuckDBPyConnection, everything: bool = False) -> list[str]:
+    """URLs of pages not cleaned yet (or of every stored page when ``everything``), oldest first."""
     where = "" if everything else "where url not in (select url from raw.article_urls) and url not in (select url from raw.rejected_pages)"
-    rows = con.execute(f"select url, source, html_zlib from raw.pages {where} order by fetched_at, url").fetchall()
-    return [(url, source, zlib.decompress(blob).decode("utf-8")) for url, source, blob in rows]
+    return [r[0] for r in con.execute(f"select url from raw.pages {where} order by fetched_at, url").fetchall()]
+
+
+def page_html(con: duckdb.DuckDBPyConnection, urls: list[str]) -> list[tuple[str, str, str]]:
+    """(url, source, html) of these pages, in the order given."""
+    rows = {
+        url: (source, blob)
+        for url, source, blob in con.execute(
+            "select url, source, html_zlib from raw.pages where url in (select unnest(?))", [urls]
+        ).fetchall()
+    }
+    return [(url, rows[url][0], zlib.decompress(rows[url][1]).decode("utf-8")) for url in urls if url in rows]
 
 
 def article_index_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int, str]]:
