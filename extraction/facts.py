@@ -144,7 +144,7 @@ def _segment(text: str, q: Quantity) -> str | None:
 
 def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tuple[int, str] | None) -> tuple[str, str] | None:
     text = s.text
-    if v.CHANGE_BEFORE.search(text[: q.start]):
+    if v.CHANGE_BEFORE.search(text[: q.start]) or v.SHARE_OF_PARTICIPANTS.match(text[q.end : q.end + 40]):
         return None
     metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60)
     if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):

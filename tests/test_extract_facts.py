@@ -47,6 +47,9 @@ def test_target_vs_actual(sentence, kind):
         "BPJS Kesehatan hadir. Partisipasi pemilih di Kota Bontang 77 persen.",
         "BPJS Kesehatan hadir. Angka kemiskinan Kota Bontang 4,5 persen.",
         "Iuran BPJS Kesehatan naik 5 persen tahun depan di Kota Bontang.",
+        "Kepesertaan PBI APBN di Kota Bontang mencapai 40 persen dari total peserta JKN.",
+        "Rasio klaim BPJS Kesehatan di Kota Bontang mencapai 95 persen.",
+        "Tingkat kepuasan peserta JKN di Kota Bontang 90 persen.",
     ],
 )
 def test_other_percentages_are_not_facts(text):
