@@ -167,7 +167,7 @@ def _count_fact(q: Quantity, s: Sentence) -> tuple[str, str, str | None] | None:
         text[max(0, q.start - 30) : q.start]
     ):
         return None
-    if v.POPULATION.search(text[max(0, q.start - 40) : q.end + 15]) and not re.search(r"peserta|terdaftar", text[max(0, q.start - 40) : q.end + 15], re.IGNORECASE):
+    if v.POPULATION.search(text[max(0, q.start - 60) : q.start]):
         return None
     if q.value < 10:
         return None

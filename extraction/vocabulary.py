@@ -13,7 +13,7 @@ def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
 # "reject" marks percentages of other things; they are never facts.
 PERCENT_TOPICS = _compile([
     (r"keaktifan|kepesertaan\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|peserta\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|status\s+aktif|tingkat\s+aktif|\baktif\b", "active_participation_pct"),
-    (r"cakupan|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan", "uhc_coverage_pct"),
+    (r"cakupan|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi", "uhc_coverage_pct"),
     (r"progres|pembangunan|konstruksi|fisik|serapan|penyerapan|realisasi\s+anggaran|stunting|imunisasi|vaksin\w*|kemiskinan|miskin|pemilih|partisipasi\s+pemilu|inflasi|pertumbuhan|ketenagakerjaan|bpjamsostek|jamsostek|kenaikan\s+iuran|iuran\s+naik|suku\s+bunga|bunga|diskon|denda|kepuasan|pajak|kelulusan|keterisian|\bbor\b|kematian|prevalensi|pengangguran|\bipm\b|sanitasi|air\s+bersih|elektrifikasi|listrik|jalan|kendaraan|produksi|ekspor|impor|suara|elektabilitas|survei|diabetes|hipertensi|obesitas|tbc|\bdbd\b|gizi|persalinan|kunjungan|rujukan|klaim|akreditasi|okupansi|lulus|nilai|harga|diskon|saham|bagi\s+hasil|pad\b|pendapatan|belanja|apbd\s+(?:naik|turun)|kontribusi\s+ekonomi|target\s+pad", "reject"),
 ])
 
@@ -32,7 +32,12 @@ COUNT_REJECT = re.compile(
     r"ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
     re.IGNORECASE,
 )
-POPULATION = re.compile(r"(?:jumlah|total)\s+penduduk|populasi|penduduknya|penduduk\s+(?:kota|kabupaten|provinsi|sebanyak|sekitar|mencapai|berjumlah)", re.IGNORECASE)
+# A count that is the population itself: the population words lead straight into the number
+# ("jumlah penduduk Kota Bontang 180.000 jiwa", "berpenduduk 1,2 juta jiwa").
+POPULATION = re.compile(
+    r"(?:(?i:jumlah|total)\s+(?i:penduduk|populasi)(?:nya)?(?:\s+(?:Kota|Kabupaten|Provinsi|di))?(?:\s+[A-Z][\w-]*){0,3}|(?i:penduduknya|berpenduduk|populasi))"
+    r"\s*(?i:sebanyak|sekitar|mencapai|berjumlah|sebesar|yakni|yaitu|adalah|ada|hanya|lebih\s+dari|,)?\s*$"
+)
 
 # Segments of participants and budgets: nearest cue before the figure decides, then after it.
 SEGMENT_CUES = _compile([

@@ -127,3 +127,29 @@ def test_repeated_figure_is_one_fact():
 def test_off_topic_text_is_not_relevant():
     result = extract("Borneo FC menang 1-0. Penguasaan bola 62 persen.", "2025-11-20")
     assert not result.relevant and result.facts == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Capaian UHC Kabupaten Paser per 1 Agustus 2025 sebesar 98,45 persen dengan tingkat keaktifan 82,11 persen.",
+            {("64.01", "uhc_coverage_pct", "actual", None, 98.45), ("64.01", "active_participation_pct", "actual", None, 82.11)},
+        ),
+        (
+            "BPJS Kesehatan mencatat, dari 1,2 juta penduduk Kabupaten Paser, sebanyak 1,17 juta jiwa atau 97,5 persen telah menjadi peserta JKN.",
+            {("64.01", "participants", "actual", None, 1_170_000), ("64.01", "uhc_coverage_pct", "actual", None, 97.5)},
+        ),
+        (
+            "Jumlah peserta BPJS Kesehatan di Kabupaten Paser mencapai 520.381 jiwa atau 98,36 persen dari total penduduk 529.070 jiwa.",
+            {("64.01", "participants", "actual", "total", 520_381), ("64.01", "uhc_coverage_pct", "actual", None, 98.36)},
+        ),
+        ("Pemkab Sumbawa menganggarkan Rp 35.000.000.000 untuk iuran PBI daerah BPJS Kesehatan.", {("52.04", "contribution_budget_idr", "actual", "pemda", 35_000_000_000)}),
+        ("Pemprov NTB mengalokasikan anggaran sebesar Rp. 45 miliar untuk iuran JKN.", {("52", "contribution_budget_idr", "actual", "pemda", 45_000_000_000)}),
+        ("Pemkab Berau menyiapkan anggaran Rp 10 M untuk iuran BPJS Kesehatan warga.", {("64.03", "contribution_budget_idr", "actual", "pemda", 10_000_000_000)}),
+        ("Sebanyak 12.345 peserta PBI JK di Kabupaten Paser dinonaktifkan Kemensos, kata BPJS Kesehatan.", set()),
+        ("Kabupaten Paser berpenduduk sekitar 300 ribu jiwa dan cakupan JKN 95 persen.", {("64.01", "uhc_coverage_pct", "actual", None, 95)}),
+    ],
+)
+def test_news_phrasings(text, expected):
+    assert {(r, m, k, s, v) for r, m, k, s, v, _ in facts(text, "2025-08-20")} == expected
