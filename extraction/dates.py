@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
@@ -36,6 +36,10 @@ _RELATIVE = [
     (re.compile(r"\btahun\s+(?:lalu|sebelumnya|kemarin)\b", re.IGNORECASE), -1),
     (re.compile(r"\btahun\s+(?:ini|berjalan)\b", re.IGNORECASE), 0),
     (re.compile(r"\btahun\s+(?:depan|mendatang)\b", re.IGNORECASE), 1),
+]
+_DAY_RELATIVE = [
+    (re.compile(r"(?<!tahun )(?<!bulan )(?<!pekan )\bkemarin\b", re.IGNORECASE), -1),
+    (re.compile(r"\bhari\s+ini\b", re.IGNORECASE), 0),
 ]
 _MONTH_RELATIVE = [
     (re.compile(r"\bbulan\s+(?:lalu|sebelumnya|kemarin)\b", re.IGNORECASE), -1),
@@ -109,6 +113,9 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         for pattern, delta in _RELATIVE:
             for m in pattern.finditer(sentence):
                 add(f"{published.year + delta:04d}", m.start(), m.end(), relative=True)
+        for pattern, delta in _DAY_RELATIVE:
+            for m in pattern.finditer(sentence):
+                add((published + timedelta(days=delta)).isoformat(), m.start(), m.end(), relative=True)
         for pattern, delta in _MONTH_RELATIVE:
             for m in pattern.finditer(sentence):
                 y, mo = published.year, published.month + delta

@@ -21,6 +21,8 @@ PUB = date(2025, 11, 28)
         ("Per November 2025, BPJS mencatat", PUB, "2025-11"),
         ("sejak 14 Desember 2020", PUB, "2020-12-14"),
         ("tahun ini", PUB, "2025"),
+        ("diteken kemarin di balai kota", PUB, "2025-11-27"),
+        ("tahun kemarin", PUB, "2024"),
     ],
 )
 def test_find_dates(sentence, published, expected):

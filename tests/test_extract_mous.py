@@ -27,6 +27,11 @@ def test_pks_and_nota_kesepakatan():
     ]
 
 
+def test_signing_yesterday():
+    text = "Pemkot Mataram dan BPJS Kesehatan meneken perjanjian kerja sama penjaminan warga, kemarin."
+    assert mous(text, "2025-06-11") == [("52.71", "2025-06-10", "new")]
+
+
 def test_meeting_is_not_an_agreement():
     text = "Pemkab Lombok Timur menggelar rapat koordinasi bersama BPJS Kesehatan Cabang Selong, Selasa (18/3/2025)."
     assert mous(text, "2025-03-18") == []
