@@ -50,11 +50,6 @@ def _nearest_label(patterns, text: str, before: int, after_from: int | None = No
     return first[1] if first else None
 
 
-def _clause_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(";", 0, pos), text.rfind(" sedangkan ", 0, pos), text.rfind(" sementara ", 0, pos), text.rfind(" namun ", 0, pos))
-    return cut + 1 if cut >= 0 else 0
-
-
 def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str] | None = None) -> str:
     """Actual or target, from the cues between the previous figure of the sentence and this one.
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Region
+from .gazetteer import Gazetteer
 
 # What stands right before a name and fixes its type.
 _KOTA_PREFIX = re.compile(
@@ -137,8 +137,3 @@ def main_region(mentions: list[RegionMention], dateline: str | None, gazetteer: 
     pool = local or list(counts.items())
     pool.sort(key=lambda cn: (-cn[1], next(m.start for m in mentions if m.code == cn[0]) if any(m.code == cn[0] for m in mentions) else 0))
     return pool[0][0]
-
-
-def region_record(code: str, gazetteer: Gazetteer) -> Region:
-    """The gazetteer entry for a code (raises KeyError for an unknown code)."""
-    return gazetteer.regions[code]
