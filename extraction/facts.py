@@ -77,6 +77,10 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
         if not m.office and sentence.start <= m.start < sentence.end and m.start >= ctx.dateline_end
     ]
     abs_pos = sentence.start + q.start
+    # a figure right after a kecamatan/desa name is about that place, which the warehouse does not hold
+    nearest_any = [m for m in mentions if sentence.start <= m.start and m.end <= abs_pos]
+    if nearest_any and nearest_any[-1].subregion:
+        return None
     before = [m for m in local if m.end <= abs_pos]
     if before:
         # The nearest name before the figure is what it is about ("cakupan di Kota Bontang mencapai 92 persen"),
@@ -139,7 +143,11 @@ def _segment(text: str, q: Quantity) -> str | None:
 
 def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tuple[int, str] | None) -> tuple[str, str] | None:
     text = s.text
-    if v.CHANGE_BEFORE.search(text[: q.start]) or v.SHARE_OF_PARTICIPANTS.match(text[q.end : q.end + 40]):
+    if (
+        v.CHANGE_BEFORE.search(text[: q.start])
+        or v.CHANGE_OF_TOPIC.search(text[: q.start])
+        or v.SHARE_OF_PARTICIPANTS.match(text[q.end : q.end + 40])
+    ):
         return None
     metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60)
     if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):

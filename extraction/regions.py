@@ -28,6 +28,8 @@ _OFFICE_PREFIX = re.compile(
     r"|\bBPJS(?:\s+Kesehatan)?(?:\s+(?:Cabang|KC|KCU))?|\bRSUD|\bRumah\s+Sakit(?:\s+Umum)?|\bPuskesmas|\bUniversitas|\bPoltekkes|\bPolres(?:ta)?|\bKodim|\bBandara|\bPelabuhan|\b[Ii]bu\s*[Kk]ota)"
     r"\s+(?:[Uu]tama\s+)?(?:BPJS\s+(?:Kesehatan\s+)?)?(?:Kota\s+|Kabupaten\s+|Provinsi\s+)?$"
 )
+# A name right after these is part of a kecamatan, kelurahan, desa or street name ("Kecamatan Bontang Utara").
+_SUBREGION_PREFIX = re.compile(r"(?:\bKecamatan|\bKec\.|\bKelurahan|\bKel\.|\bDesa|\bKampung|\bDusun|\bJalan|\bJl\.)\s*$")
 # These are bare words that are also ordinary Indonesian; without a prefix they are not regions.
 _NEEDS_PREFIX = frozenset({"Batu", "Buru", "Banjar", "Tual", "Kaur", "Pati", "Bone", "Agam", "Karo", "Sigi", "Siak", "Lahat", "Ende", "Alor", "Nias", "Bangli", "Dairi", "Lebak", "Asahan", "Barru", "Pinrang", "Kota"})
 
@@ -42,6 +44,7 @@ class RegionMention:
     surface: str
     explicit_type: bool  # a prefix (Kota, Kabupaten, Provinsi, ...) or an alias fixed it
     office: bool  # it names where an office sits, not what a figure is about
+    subregion: bool = False  # part of a kecamatan/kelurahan/desa name: figures next to it are not the region's
 
 
 def _typed(candidates: tuple[str, ...], gazetteer: Gazetteer, type_: str) -> str | None:
@@ -53,13 +56,15 @@ def _typed(candidates: tuple[str, ...], gazetteer: Gazetteer, type_: str) -> str
 
 def find_region_mentions(text: str, gazetteer: Gazetteer) -> list[RegionMention]:
     """Every region mention in ``text``, ambiguous bare names resolved from the article's own context."""
-    raw: list[tuple[int, int, str, str | None, tuple[str, ...], bool]] = []
+    raw: list[tuple[int, int, str, str | None, tuple[str, ...], bool, bool]] = []
     for m in gazetteer.pattern.finditer(text):
         surface = m.group(0)
         before = text[max(0, m.start() - 60) : m.start()]
         office = bool(_OFFICE_PREFIX.search(before))
+        subregion = bool(_SUBREGION_PREFIX.search(before))
+        office = office or subregion
         if surface in gazetteer.aliases and surface not in gazetteer.names:
-            raw.append((m.start(), m.end(), surface, gazetteer.aliases[surface], (), office))
+            raw.append((m.start(), m.end(), surface, gazetteer.aliases[surface], (), office, subregion))
             continue
         candidates = gazetteer.names.get(surface, ())
         fixed: str | None = None
@@ -73,16 +78,16 @@ def find_region_mentions(text: str, gazetteer: Gazetteer) -> list[RegionMention]
             fixed = gazetteer.aliases[surface]
         if fixed is None and surface in _NEEDS_PREFIX:
             continue
-        raw.append((m.start(), m.end(), surface, fixed, candidates, office))
+        raw.append((m.start(), m.end(), surface, fixed, candidates, office, subregion))
 
     # Bare names of several regions take the type the article uses elsewhere for the same name,
     # then the kota (the press names cities bare far more often), then the kabupaten.
     fixed_by_surface: dict[str, Counter[str]] = {}
-    for _s, _e, surface, fixed, _c, _o in raw:
+    for _s, _e, surface, fixed, _c, _o, _sub in raw:
         if fixed is not None:
             fixed_by_surface.setdefault(surface, Counter())[fixed] += 1
     mentions: list[RegionMention] = []
-    for start, end, surface, fixed, candidates, office in raw:
+    for start, end, surface, fixed, candidates, office, subregion in raw:
         code = fixed
         if code is None:
             seen = fixed_by_surface.get(surface)
@@ -96,7 +101,7 @@ def find_region_mentions(text: str, gazetteer: Gazetteer) -> list[RegionMention]
                     or _typed(candidates, gazetteer, "kabupaten")
                     or candidates[0]
                 )
-        mentions.append(RegionMention(code, start, end, surface, fixed is not None, office))
+        mentions.append(RegionMention(code, start, end, surface, fixed is not None, office, subregion))
     return mentions
 
 

@@ -72,6 +72,11 @@ KIND_CUES_STRICT = _compile([
 CHANGE_BEFORE = re.compile(r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|tumbuh|selisih|lonjakan|melonjak|anjlok)\s+(?:sebesar\s+|sekitar\s+|hampir\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 # "40 persen dari total peserta": a segment's share of participants, not coverage of the population.
 SHARE_OF_PARTICIPANTS = re.compile(r"\s*(?:dari|atas)\s+(?:total|jumlah|seluruh|keseluruhan)\s+(?:peserta|kepesertaan)", re.IGNORECASE)
+# "peningkatan kepesertaan JKN di Kota Bontang sebesar 5 persen": the change of a level, not the level.
+CHANGE_OF_TOPIC = re.compile(
+    r"(?:peningkatan|kenaikan|penurunan|pertumbuhan|penambahan|tambahan)\s+(?:jumlah\s+)?(?:cakupan\s+)?(?:kepesertaan|peserta|keaktifan|cakupan)\b(?:(?!cakupan|keaktifan|kepesertaan|uhc|persentase)[^.;,]){0,60}?\b(?:sebesar|sekitar|hingga|mencapai|yakni)\s*$",
+    re.IGNORECASE,
+)
 NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|sekarang|terkini|hingga\s+hari\s+ini", re.IGNORECASE)
 NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
 # A government named by its office alone ("Pemkot menganggarkan ..."), not followed by a name.

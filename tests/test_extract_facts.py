@@ -153,3 +153,20 @@ def test_off_topic_text_is_not_relevant():
 )
 def test_news_phrasings(text, expected):
     assert {(r, m, k, s, v) for r, m, k, s, v, _ in facts(text, "2025-08-20")} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Menurut BPJS Kesehatan, peningkatan kepesertaan JKN di Kota Bontang sebesar 5 persen dibanding tahun lalu.", set()),
+        ("Peningkatan kepesertaan di Kota Bontang membuat cakupan JKN mencapai 99 persen.", {("64.74", 99)}),
+        ("Dari total 3.500 peserta JKN di Kecamatan Bontang Utara, 85 persen berstatus aktif.", set()),
+        (
+            "BPJS Kesehatan mencatat cakupan kepesertaan JKN tertinggi di Kaltim berada di Kabupaten Mahakam Ulu (101,2 persen), "
+            "Kota Bontang (100,11 persen), dan Kabupaten Berau (99,3 persen).",
+            {("64.11", 101.2), ("64.74", 100.11), ("64.03", 99.3)},
+        ),
+    ],
+)
+def test_changes_subregions_and_lists(text, expected):
+    assert {(r, v) for r, _, _, _, v, _ in facts(text, "2025-11-20")} == expected
