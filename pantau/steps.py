@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,8 +51,16 @@ def _clean_one(item: tuple[str, str, str]) -> tuple[str, str, CleanedPage | None
         return url, source, None, str(exc)
 
 
-def _workers(n: int | None) -> int:
-    return max(1, n if n is not None else int(os.environ.get("PANTAU_WORKERS", "1")))
+@contextmanager
+def _mapper(workers: int | None, items: int) -> Iterator[Callable]:
+    """``map`` over a process pool of ``workers`` (default $PANTAU_WORKERS, 1), or in this process when
+    one worker is asked for or there is too little work to pay for the pool."""
+    n = max(1, workers if workers is not None else int(os.environ.get("PANTAU_WORKERS", "1")))
+    if n == 1 or items <= 50:
+        yield lambda fn, seq: [fn(x) for x in seq]
+        return
+    with ProcessPoolExecutor(n) as pool:
+        yield lambda fn, seq: list(pool.map(fn, seq, chunksize=16))
 
 
 CLEAN_BATCH = 200  # pages read, cleaned and saved together: memory stays flat on large backlogs
@@ -70,19 +79,13 @@ def clean_pages(
     if not everything:
         for article_id, canonical, fingerprints, sha in load.article_index_rows(con):
             index.add(article_id, canonical, fingerprints or [], sha)
-    n = _workers(workers)
-    pool = ProcessPoolExecutor(n) if n > 1 and len(pending) > 50 else None
-    try:
+    with _mapper(workers, len(pending)) as map_:
         for first in range(0, len(pending), CLEAN_BATCH):
             batch = load.page_html(con, pending[first : first + CLEAN_BATCH])
-            results = list(pool.map(_clean_one, batch, chunksize=16)) if pool else [_clean_one(item) for item in batch]
-            _save_clean_batch(con, results, index, stats, everything)
+            _save_clean_batch(con, map_(_clean_one, batch), index, stats, everything)
             done = min(first + CLEAN_BATCH, len(pending))
             if done % 1000 < CLEAN_BATCH or done == len(pending):
                 log(f"cleaned {done}/{len(pending)} pages")
-    finally:
-        if pool:
-            pool.shutdown()
     stats.add("pages", len(pending))
     log(f"cleaned {len(pending)} pages: {stats.counts}")
     return stats
@@ -132,12 +135,8 @@ def extract_articles(
     """Extract facts and MoU events from relevant articles not yet extracted by this extractor version."""
     stats = StepStats()
     rows = load.articles_to_extract(con, EXTRACTOR_VERSION, everything)
-    n = _workers(workers)
-    if n > 1 and len(rows) > 50:
-        with ProcessPoolExecutor(n) as pool:
-            results = list(pool.map(_extract_one, rows, chunksize=32))
-    else:
-        results = [_extract_one(r) for r in rows]
+    with _mapper(workers, len(rows)) as map_:
+        results = map_(_extract_one, rows)
     load.save_extractions(con, results, EXTRACTOR_VERSION)
     stats.add("articles", len(rows))
     stats.add("facts", sum(len(r[1]) for r in results))
