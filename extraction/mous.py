@@ -56,7 +56,6 @@ def find_mous(
     """One MoU event per region that the article reports signing an agreement with BPJS Kesehatan."""
     article_about_bpjs = bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6])))
     events: dict[str, MouEvent] = {}
-    renewal = False
     for i, s in enumerate(sentences):
         if not _is_signing(s):
             continue
@@ -68,13 +67,9 @@ def find_mous(
         signed_on, past = _event_date(sentences, i, published)
         if past:
             continue
-        if v.RENEWAL.search(s.text):
-            renewal = True
         here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.code != "00"]
         codes = list(dict.fromkeys(m.code for m in here)) or ([main_region] if main_region else [])
         for code in codes:
-            if code is None:
-                continue
             existing = events.get(code)
             if existing is None:
                 region = gazetteer.regions[code]
@@ -85,7 +80,7 @@ def find_mous(
     if not events:
         return []
     # "perpanjangan" or "pembaruan" anywhere near the agreement makes it a renewal.
-    renewal = renewal or any(v.RENEWAL.search(s.text) and (v.AGREEMENT_WEAK.search(s.text) or v.AGREEMENT_STRONG.search(s.text)) for s in sentences)
+    renewal = any(v.RENEWAL.search(s.text) and (v.AGREEMENT_WEAK.search(s.text) or v.AGREEMENT_STRONG.search(s.text)) for s in sentences)
     # Only the government regions; a province named next to a city that signed is context.
     kabkota = [c for c in events if gazetteer.regions[c].type in ("kota", "kabupaten")]
     keep = kabkota if kabkota and main_region in kabkota else list(events)
