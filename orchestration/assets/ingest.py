@@ -34,10 +34,9 @@ def crawled_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     settings = pipeline.settings()
     sources = load_sources(settings.sources_path)  # a malformed file fails here, naming the entry
     with warehouse.write() as con:  # fails fast, before any fetching, when another process holds the file
-        known = load.known_urls(con)
         # a crawl killed earlier left its pages in a file: load them before crawling again
         leftover = steps.load_pending_crawls(con, settings.crawl_dir, log=context.log.info)
-        known = load.known_urls(con) if leftover.counts else known
+        known = load.known_urls(con)
     context.log.info(f"crawling {len(sources)} sources; {len(known)} URLs already stored are skipped")
     run_crawl(settings, settings.sources_path, known, log=context.log.info)
     with warehouse.write() as con:
