@@ -12,6 +12,10 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+# The pipeline's dbt build. Unit tests check model logic on fixed inputs, so they belong to the test
+# suite (tests/test_pipeline_e2e.py runs them), not to every scheduled build (dbt's own advice).
+DBT_BUILD_ARGS = ("build", "--exclude-resource-type", "unit_test")
+
 
 def _path(env: str, default: Path) -> Path:
     value = os.environ.get(env)

@@ -16,7 +16,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
-from pantau.settings import get_settings
+from pantau.settings import DBT_BUILD_ARGS, get_settings
 
 from ..resources import WarehouseResource
 
@@ -64,7 +64,7 @@ class PantauDbtTranslator(DagsterDbtTranslator):
     pool="duckdb",
 )
 def pantau_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    """``dbt build`` of the selected models: staging → intermediate → marts, with their tests."""
+    """``dbt build`` of the selected models: staging → intermediate → marts, with their data tests."""
     # dbt's profiles.yml reads the warehouse path from the same variable the pipeline's settings use
     os.environ["PANTAU_WAREHOUSE"] = warehouse.path
-    yield from dbt.cli(["build"], context=context).stream()
+    yield from dbt.cli(list(DBT_BUILD_ARGS), context=context).stream()

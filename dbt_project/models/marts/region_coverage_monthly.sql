@@ -59,28 +59,34 @@ spine as (
     from region_bounds
 ),
 
+-- One row per region and month with each metric and kind side by side (conditional aggregation
+-- rather than a join per metric: one pass over the picks)
+picks_by_month as (
+    select
+        region_code,
+        observed_month,
+        {% for prefix, metric in [('uhc', 'uhc_coverage_pct'), ('act', 'active_participation_pct')] %}
+        {% for col in ['value', 'observed_month', 'sources_reporting', 'sources_agreeing', 'fact_id', 'url'] %}
+        any_value({{ col }}) filter (where metric = '{{ metric }}' and kind = 'actual') as {{ prefix }}_{{ col }},
+        {% endfor %}
+        any_value(value) filter (where metric = '{{ metric }}' and kind = 'target') as {{ prefix }}_target,
+        {% endfor %}
+    from monthly_pick
+    group by region_code, observed_month
+),
+
 pivoted as (
     select
         spine.region_code,
         spine.month,
-        uhc.value as uhc_value, uhc.observed_month as uhc_month, uhc.sources_reporting as uhc_reporting,
-        uhc.sources_agreeing as uhc_agreeing, uhc.fact_id as uhc_fact_id, uhc.url as uhc_url,
-        act.value as act_value, act.observed_month as act_month, act.sources_reporting as act_reporting,
-        act.sources_agreeing as act_agreeing, act.fact_id as act_fact_id, act.url as act_url,
-        uhc_t.value as uhc_target, act_t.value as act_target
+        p.uhc_value, p.uhc_observed_month as uhc_month, p.uhc_sources_reporting as uhc_reporting,
+        p.uhc_sources_agreeing as uhc_agreeing, p.uhc_fact_id, p.uhc_url,
+        p.act_value, p.act_observed_month as act_month, p.act_sources_reporting as act_reporting,
+        p.act_sources_agreeing as act_agreeing, p.act_fact_id, p.act_url,
+        p.uhc_target, p.act_target
     from spine
-    left join monthly_pick as uhc
-        on uhc.region_code = spine.region_code and uhc.observed_month = spine.month
-        and uhc.metric = 'uhc_coverage_pct' and uhc.kind = 'actual'
-    left join monthly_pick as act
-        on act.region_code = spine.region_code and act.observed_month = spine.month
-        and act.metric = 'active_participation_pct' and act.kind = 'actual'
-    left join monthly_pick as uhc_t
-        on uhc_t.region_code = spine.region_code and uhc_t.observed_month = spine.month
-        and uhc_t.metric = 'uhc_coverage_pct' and uhc_t.kind = 'target'
-    left join monthly_pick as act_t
-        on act_t.region_code = spine.region_code and act_t.observed_month = spine.month
-        and act_t.metric = 'active_participation_pct' and act_t.kind = 'target'
+    left join picks_by_month as p
+        on p.region_code = spine.region_code and p.observed_month = spine.month
 ),
 
 carried as (
