@@ -63,9 +63,15 @@ def extract(
                 facts.append(f)
         pct = [f for f in found if f.metric.endswith("_pct")]
         ctx.last_pct_metric = pct[-1].metric if pct else None
+        counts = [f for f in found if f.metric == "participants"]
+        ctx.last_count_segment = (counts[-1].segment or "") if counts else None
         here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.start >= dateline_end]
-        if found:
-            ctx.last_region = found[-1].region_code
+        # a national figure quoted beside a region's does not change which region the text is about
+        regional = [f for f in found if f.region_code != "00"]
+        if regional:
+            ctx.last_region = regional[-1].region_code
+        elif found and not here:
+            ctx.last_region = "00"
         elif here:
             ctx.last_region = here[-1].code
         ctx.previous_text = s.text

@@ -25,6 +25,8 @@ class SentenceContext:
     main_region: str | None
     last_pct_metric: str | None
     previous_text: str = ""
+    # the segment of the previous sentence's last participant count ("" when it had none), None without a count
+    last_count_segment: str | None = None
     dateline_end: int = 0
     gazetteer: Gazetteer | None = None  # a dateline's place name is context, not the subject of the first sentence
 
@@ -82,6 +84,11 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
     if nearest_any and nearest_any[-1].subregion:
         return None
     before = [m for m in local if m.end <= abs_pos]
+    since_name = q.start - (before[-1].end - sentence.start) if before else q.start
+    lead_start = q.start - min(since_name, 60)
+    # searched in place so that the look-behinds see the words before the window
+    if any(p.search(sentence.text, lead_start, q.start) for p in (v.NATIONAL_LEVEL, v.NATIONAL_TARGET)):
+        return "00"
     if before:
         # The nearest name before the figure is what it is about ("cakupan di Kota Bontang mencapai 92 persen"),
         # except a province that only locates a kabupaten/kota named just before it ("Sleman di DIY").
@@ -93,6 +100,8 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
             if region.type == "provinsi" and prev_region.province_code == region.code and nearest.start - prev.end < 40:
                 return prev.code
         return nearest.code
+    if v.THIS_REGION.search(sentence.text, 0, q.start) and ctx.main_region:
+        return ctx.main_region
     if v.NATIONAL.search(sentence.text):
         return "00"
     # "Pemkot mengalokasikan ..." without a name: the latest kota named so far (likewise Pemkab, Pemprov)
@@ -152,6 +161,10 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tupl
     metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60)
     if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):
         metric = ctx.last_pct_metric
+    if metric is None and v.NAME_JUST_BEFORE.search(text[: q.start]):
+        # a list of places and their figures whose topic the sentence before announced ("... belum UHC. Ketiganya
+        # adalah Kabupaten Jeneponto (91,3 persen), ...")
+        metric = _nearest_label(v.PERCENT_TOPICS, ctx.previous_text, len(ctx.previous_text))
     if metric is None or metric == "reject":
         return None
     if not 0 < q.value <= 150 or (metric == "active_participation_pct" and q.value > 100):
@@ -159,9 +172,17 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tupl
     return metric, _kind(text, q, previous=previous)
 
 
-def _count_fact(q: Quantity, s: Sentence) -> tuple[str, str, str | None] | None:
+def _count_fact(
+    q: Quantity, s: Sentence, after_coverage: bool = False, previous_segment: str | None = None
+) -> tuple[str, str, str | None] | None:
     text = s.text
-    if not v.PARTICIPANT_CONTEXT.search(text):
+    # "Sebelumnya, pada Januari jumlahnya 29.870 orang": the same count as the sentence before, at another time
+    continued = previous_segment is not None and bool(v.COUNT_ANAPHORA.search(text[: q.start]))
+    if not (
+        v.PARTICIPANT_CONTEXT.search(text)
+        or (after_coverage and v.COUNT_AFTER_PERCENT.search(text[: q.start]))
+        or continued
+    ):
         return None
     if v.COUNT_NOT_COVERED.search(text[q.end : q.end + 20]) or v.COUNT_REJECT.search(text[max(0, q.start - 50) : q.end + 40]):
         return None
@@ -174,13 +195,20 @@ def _count_fact(q: Quantity, s: Sentence) -> tuple[str, str, str | None] | None:
         return None
     if q.value < 10:
         return None
-    return "participants", _kind(text, q, strict=True), _segment(text, q)
+    segment = _segment(text, q) or (previous_segment or None if continued else None)
+    if segment is None and (
+        after_coverage or v.BESIDE_COVERAGE.match(text[q.end :]) or v.TOTAL_HINT.search(text[max(0, q.start - 60) : q.end + 30])
+    ):
+        segment = "total"
+    return "participants", _kind(text, q, strict=True), segment
 
 
 def _budget_fact(q: Quantity, s: Sentence, previous_text: str) -> tuple[str, str, str | None] | None:
     text = s.text
     # "program ini ... alokasi anggaran Rp92,6 miliar": what the money pays for may be in the sentence before
-    if not ((v.BUDGET_CONTEXT.search(text) or v.BUDGET_CONTEXT.search(previous_text)) and v.BUDGET_ACTION.search(text)):
+    # "Jumlah tersebut naik dari Rp26,5 miliar": the budget the sentence before named, at another time
+    refers_back = bool(v.COUNT_ANAPHORA.search(text[: q.start])) and bool(v.BUDGET_ACTION.search(previous_text))
+    if not ((v.BUDGET_CONTEXT.search(text) or v.BUDGET_CONTEXT.search(previous_text)) and (v.BUDGET_ACTION.search(text) or refers_back)):
         return None
     if v.BUDGET_REJECT.search(text[max(0, q.start - 80) : q.end + 60]):
         return None
@@ -210,6 +238,7 @@ def facts_in_sentence(
     dates = find_dates(s.text, published)
     out: list[Fact] = []
     previous_pct: tuple[int, str] | None = None
+    previous_metric: str | None = None
     for q in quantities:
         segment: str | None = None
         if q.unit == "percent":
@@ -218,9 +247,10 @@ def facts_in_sentence(
                 continue
             metric, kind = found
             previous_pct = (q.end, kind)
+            previous_metric = metric
             value: float | int = round(q.value, 2)
         elif q.unit == "count":
-            found3 = _count_fact(q, s)
+            found3 = _count_fact(q, s, previous_metric == "uhc_coverage_pct", ctx.last_count_segment)
             if found3 is None:
                 continue
             metric, kind, segment = found3

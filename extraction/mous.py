@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from . import vocabulary as v
@@ -45,6 +46,18 @@ def _event_date(sentences: list[Sentence], i: int, published: date | None) -> tu
     return None, False
 
 
+_VENUE_BEFORE = re.compile(r"(?:\bdi|bertempat\s+di|berlangsung\s+di|digelar\s+di|dilaksanakan\s+di)\s+(?:(?:Kota|Kabupaten)\s+)?$", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[\w\s]{0,30})?(?:\([^)]{0,40}\))?\s*[-–—]")
+
+
+def _is_venue(s: Sentence, m: RegionMention) -> bool:
+    """Whether this mention of a region in a signing sentence is only where it happened."""
+    before = s.text[: m.start - s.start]
+    if _VENUE_BEFORE.search(before):
+        return True
+    return m.start - s.start < 3 and bool(_DATELINE_AFTER.match(s.text[m.end - s.start :]))
+
+
 def find_mous(
     sentences: list[Sentence],
     mentions: list[RegionMention],
@@ -68,7 +81,9 @@ def find_mous(
         if past:
             continue
         here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.code != "00"]
-        codes = list(dict.fromkeys(m.code for m in here)) or ([main_region] if main_region else [])
+        # where the signing took place ("di Pontianak", a dateline) is not a party when parties are named
+        parties = [m for m in here if not _is_venue(s, m)]
+        codes = list(dict.fromkeys(m.code for m in parties or here)) or ([main_region] if main_region else [])
         for code in codes:
             existing = events.get(code)
             if existing is None:

@@ -78,6 +78,32 @@ CHANGE_OF_TOPIC = re.compile(
     re.IGNORECASE,
 )
 NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|sekarang|terkini|hingga\s+hari\s+ini", re.IGNORECASE)
+# A national level named right before a figure ("rata-rata nasional 95,7 persen", "capaian UHC nasional yaitu
+# 98 %"): about Indonesia, even beside a region's own figure. "Jaminan Kesehatan Nasional" is the programme.
+_NATIONAL_TAIL = (
+    r"(?:[\w-]+\s+){0,2}?(?<!kesehatan )nasional\s*(?:(?:tahun\s+|pada\s+)?\d{4}\s*)?(?:sebesar|yakni|yaitu|adalah|sebanyak|mencapai|di\s+angka|baru|sudah|telah|ialah|"
+    r"yang\s+(?:sebesar|mencapai|baru|sudah)|yang|,|:)?\s*(?:sekitar\s+|lebih\s+dari\s+)?$"
+)
+NATIONAL_LEVEL = re.compile(r"\b(?:rata-rata|capaian|cakupan|angka|persentase|tingkat)\s+" + _NATIONAL_TAIL, re.IGNORECASE)
+# A national target is Indonesia's own when stated as such ("Target nasional tahun ini 98 persen"); a region
+# measured against it ("di bawah target nasional 95 persen") has it as its own target, like a minimum standard.
+NATIONAL_TARGET = re.compile(
+    r"(?<!bawah )(?<!atas )(?<!melampaui )(?<!melebihi )(?<!mencapai )(?<!memenuhi )(?<!dengan )(?<!dari )"
+    r"\b(?:target|sasaran|standar)\s+" + _NATIONAL_TAIL,
+    re.IGNORECASE,
+)
+# A figure right after a name in a list ("Kabupaten Jeneponto (91,3 persen), Kabupaten Takalar (92,05 persen)").
+NAME_JUST_BEFORE = re.compile(r"[A-Z][\w'-]+\s*(?:\(|:|=|sebesar|dengan|yakni|yaitu|tercatat|mencapai|sudah|baru|masih)?\s*$")
+# A count with no segment named is the region's whole membership when it is what is enrolled ("terdaftar",
+# "kepesertaan JKN ... sebanyak") or stands beside the coverage percentage ("1.012.873 jiwa atau 95,04 persen").
+TOTAL_HINT = re.compile(r"terdaftar|kepesertaan(?:\s+(?:jkn|bpjs))|peserta\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?\s+(?:di|se|sebanyak|mencapai|tercatat|sudah|telah|berjumlah)", re.IGNORECASE)
+BESIDE_COVERAGE = re.compile(r"^\s*(?:jiwa|orang|peserta|penduduk|warga)?\s*(?:atau|yakni|yaitu|\()\s*(?:sekitar\s+|sebesar\s+)?\d[\d.,]*\s*(?:persen|%)", re.IGNORECASE)
+# A count that refers back to the previous sentence's count ("jumlahnya", "jumlah tersebut", "angka itu").
+COUNT_ANAPHORA = re.compile(r"\bjumlah(?:nya|\s+(?:tersebut|itu|ini))\b|\bangka(?:nya|\s+(?:tersebut|itu|ini))\b", re.IGNORECASE)
+# "95,6 persen atau sekitar 921 ribu jiwa": the count of those the percentage covers.
+COUNT_AFTER_PERCENT = re.compile(r"(?:persen|%)\s*\)?\s*(?:atau|yakni|yaitu|sebanyak|dengan\s+jumlah)\s+(?:sekitar\s+|sebanyak\s+|hampir\s+|lebih\s+dari\s+|kurang\s+lebih\s+)?$", re.IGNORECASE)
+# "Kota ini", "daerah tersebut": the region the article is about.
+THIS_REGION = re.compile(r"\b(?:kota|kabupaten|daerah|wilayah|provinsi)\s+(?:ini|tersebut)\b", re.IGNORECASE)
 NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
 # A government named by its office alone ("Pemkot menganggarkan ..."), not followed by a name.
 BARE_GOVERNMENT = re.compile(
@@ -100,7 +126,11 @@ KETENAGAKERJAAN = re.compile(r"ketenagakerjaan|bpjamsostek|jamsostek|\bbpjs\s*tk
 # A region or a metric word between two figures starts a new statement; the kind of the first does not carry over.
 CONTINUATION_BREAK = re.compile(r"\b(?:Kota|Kabupaten|Provinsi|Pemkot|Pemkab|Pemprov|Kab\.)\s|(?i:keaktifan|cakupan|kepesertaan|\buhc\b|peserta|sedangkan|sementara|namun)")
 # "mengejar target 95 persen" in the sentence after a coverage figure is that figure's target
-TARGET_JUST_BEFORE = re.compile(r"\b(?:target(?:nya)?|ditargetkan|sasaran)\s+(?:sebesar\s+|mencapai\s+|minimal\s+)?$", re.IGNORECASE)
+TARGET_JUST_BEFORE = re.compile(
+    r"\b(?:target(?:nya)?|ditargetkan|sasaran|standar(?:\s+minimal)?)(?:\s+nasional)?(?:\s+(?:tahun\s+|pada\s+)?\d{4})?"
+    r"\s+(?:sebesar\s+|mencapai\s+|minimal\s+|adalah\s+|yaitu\s+|yakni\s+|ialah\s+)?$",
+    re.IGNORECASE,
+)
 ANAPHORA = re.compile(r"^\W*(?:dan|sedangkan|sementara|namun|tetapi|bahkan)\b|angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|persentase\s+(?:ini|tersebut)", re.IGNORECASE)
 
 # MoU vocabulary.

@@ -138,7 +138,7 @@ def test_off_topic_text_is_not_relevant():
         ),
         (
             "BPJS Kesehatan mencatat, dari 1,2 juta penduduk Kabupaten Paser, sebanyak 1,17 juta jiwa atau 97,5 persen telah menjadi peserta JKN.",
-            {("64.01", "participants", "actual", None, 1_170_000), ("64.01", "uhc_coverage_pct", "actual", None, 97.5)},
+            {("64.01", "participants", "actual", "total", 1_170_000), ("64.01", "uhc_coverage_pct", "actual", None, 97.5)},
         ),
         (
             "Jumlah peserta BPJS Kesehatan di Kabupaten Paser mencapai 520.381 jiwa atau 98,36 persen dari total penduduk 529.070 jiwa.",
@@ -170,3 +170,69 @@ def test_news_phrasings(text, expected):
 )
 def test_changes_subregions_and_lists(text, expected):
     assert {(r, v) for r, _, _, _, v, _ in facts(text, "2025-11-20")} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a national level quoted beside a region's figure is Indonesia's
+        ("Cakupan JKN di Kabupaten Sleman 99 persen, di atas rata-rata nasional yang sebesar 97,3 persen.", ("00", "uhc_coverage_pct", "actual", 97.3)),
+        ("Target nasional tahun 2025 adalah 98 persen untuk cakupan kepesertaan JKN.", ("00", "uhc_coverage_pct", "target", 98)),
+        # a region measured against a national threshold has it as its own target
+        ("Cakupan JKN Kabupaten Sleman 93 persen, masih di bawah target nasional 98 persen.", ("34.04", "uhc_coverage_pct", "target", 98)),
+    ],
+)
+def test_national_figures_beside_a_region(text, expected):
+    assert expected in {g[:3] + (g[4],) for g in facts(text)}
+
+
+def test_jaminan_kesehatan_nasional_is_not_a_national_scope():
+    got = facts("Cakupan jaminan kesehatan nasional di Kabupaten Sleman sebesar 97 persen.")
+    assert [g[0] for g in got] == ["34.04"]
+
+
+def test_list_of_places_takes_the_topic_of_the_sentence_before():
+    got = facts(
+        "Tiga daerah di Sulawesi Selatan belum mencapai UHC. Ketiganya adalah Kabupaten Jeneponto (91,3 persen), "
+        "Kabupaten Takalar (92,05 persen) dan Kabupaten Gowa (93,8 persen)."
+    )
+    assert {(g[0], g[1], g[4]) for g in got} == {
+        ("73.04", "uhc_coverage_pct", 91.3), ("73.05", "uhc_coverage_pct", 92.05), ("73.06", "uhc_coverage_pct", 93.8)
+    }
+
+
+def test_list_of_places_without_a_topic_gives_nothing():
+    assert facts("Kabupaten Jeneponto (91,3 persen) dan Kabupaten Gowa (93,8 persen) masuk daftar itu.") == []
+
+
+def test_count_beside_coverage_is_the_total_membership():
+    got = facts("Program JKN berjalan baik. Hingga Desember 2024, cakupan di Kabupaten Bantul baru 95,6 persen atau sekitar 921 ribu jiwa.")
+    assert ("34.02", "participants", "actual", "total", 921000, "approx") in got
+    got = facts("Kepesertaan JKN di Kabupaten Bantul sebanyak 1.012.873 jiwa atau 95,04 persen.")
+    assert ("34.02", "participants", "actual", "total", 1012873, "exact") in got
+
+
+def test_count_referring_back_keeps_the_segment():
+    got = facts(
+        "Warga Kabupaten Sikka yang iuran BPJS Kesehatannya dibayar pemerintah daerah bertambah menjadi 34.520 orang. "
+        "Sebelumnya, pada Januari 2024 jumlahnya 29.870 orang."
+    )
+    assert ("53.07", "participants", "actual", "pemda", 29870, "exact") in got
+    # without a count before it, "jumlahnya" alone says nothing about JKN
+    assert facts("Sebelumnya, pada Januari 2024 jumlahnya 29.870 orang di Kabupaten Sikka.") == []
+
+
+def test_budget_referring_back():
+    got = facts(
+        "Pemkot Palangka Raya menyiapkan anggaran Rp30 miliar untuk premi BPJS Kesehatan warga tidak mampu. "
+        "Jumlah tersebut naik dibanding tahun sebelumnya yang sebesar Rp26,5 miliar."
+    )
+    assert {g[4] for g in got if g[1] == "contribution_budget_idr"} == {30_000_000_000, 26_500_000_000}
+
+
+def test_this_city_is_the_article_region_not_the_national_figure_before():
+    got = facts(
+        "Cakupan kepesertaan JKN di Kota Madiun 99,4 persen. Secara nasional cakupannya 97,3 persen. "
+        "Kota ini juga berada di atas standar 95 persen."
+    )
+    assert ("35.77", "uhc_coverage_pct", "target", None, 95, "exact") in got

@@ -53,3 +53,16 @@ def test_ketenagakerjaan_mou_is_not_counted():
 def test_one_signing_for_several_regions():
     text = "BPJS Kesehatan menandatangani perjanjian kerja sama dengan Pemkab Berau dan Pemkab Paser, Rabu (5/6/2024)."
     assert sorted(mous(text, "2024-06-06")) == [("64.01", "2024-06-05", "new"), ("64.03", "2024-06-05", "new")]
+
+
+def test_the_place_of_signing_is_not_a_party():
+    text = (
+        "PONTIANAK - Wali Kota Singkawang, Bupati Sambas dan Bupati Landak menandatangani nota kesepakatan dengan "
+        "BPJS Kesehatan di Pontianak, Rabu (14/2/2024)."
+    )
+    assert sorted(mous(text, "2024-02-15")) == [("61.01", "2024-02-14", "new"), ("61.08", "2024-02-14", "new"), ("61.72", "2024-02-14", "new")]
+
+
+def test_a_venue_that_is_also_the_party_still_signs():
+    text = "Pemkot Pontianak dan BPJS Kesehatan menandatangani perjanjian kerja sama di Pontianak, Rabu (14/2/2024)."
+    assert mous(text, "2024-02-15") == [("61.71", "2024-02-14", "new")]
