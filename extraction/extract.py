@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from .dates import parse_published
-from .facts import SentenceContext, facts_in_sentence
+from .facts import SentenceContext, facts_in_sentence, sentence_topic
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Extraction, Fact
 from .mous import find_mous
@@ -54,6 +54,7 @@ def extract(
     ctx = SentenceContext(last_region=dateline, main_region=main, last_pct_metric=None, dateline_end=dateline_end, gazetteer=gazetteer)
     facts: list[Fact] = []
     seen: set[tuple] = set()
+    ctx.recent_topic = sentence_topic(title) if title else None
     for s in sentences:
         found = facts_in_sentence(s, mentions, ctx, pub, gazetteer)
         for f in found:
@@ -61,19 +62,7 @@ def extract(
             if key not in seen:
                 seen.add(key)
                 facts.append(f)
-        pct = [f for f in found if f.metric.endswith("_pct")]
-        ctx.last_pct_metric = pct[-1].metric if pct else None
-        counts = [f for f in found if f.metric == "participants"]
-        ctx.last_count_segment = (counts[-1].segment or "") if counts else None
         here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.start >= dateline_end]
-        # a national figure quoted beside a region's does not change which region the text is about
-        regional = [f for f in found if f.region_code != "00"]
-        if regional:
-            ctx.last_region = regional[-1].region_code
-        elif found and not here:
-            ctx.last_region = "00"
-        elif here:
-            ctx.last_region = here[-1].code
-        ctx.previous_text = s.text
+        ctx.advance(s, found, here)
     mous = find_mous(sentences, mentions, main, pub, title, gazetteer)
     return Extraction(relevant=True, facts=facts, mous=mous)

@@ -27,6 +27,32 @@ class SentenceContext:
     previous_text: str = ""
     # the segment of the previous sentence's last participant count ("" when it had none), None without a count
     last_count_segment: str | None = None
+    # the percentage topic (or "reject") the last few sentences named, for lists that follow them
+    recent_topic: str | None = None
+    topic_age: int = 0
+
+    def advance(self, s: Sentence, found: list[Fact], here: list[RegionMention]) -> None:
+        """Carry what sentence ``s`` (its facts, the regions it names) leaves for the next one."""
+        pct = [f for f in found if f.metric.endswith("_pct")]
+        self.last_pct_metric = pct[-1].metric if pct else None
+        counts = [f for f in found if f.metric == "participants"]
+        self.last_count_segment = (counts[-1].segment or "") if counts else None
+        # a national figure quoted beside a region's does not change which region the text is about
+        regional = [f for f in found if f.region_code != "00"]
+        if regional:
+            self.last_region = regional[-1].region_code
+        elif found and not here:
+            self.last_region = "00"
+        elif here:
+            self.last_region = here[-1].code
+        self.previous_text = s.text
+        topic = sentence_topic(s.text)
+        if topic is not None:
+            self.recent_topic, self.topic_age = topic, 0
+        elif not found:  # a list of figures keeps its topic however long it runs
+            self.topic_age += 1
+            if self.topic_age > 3:
+                self.recent_topic = None
     dateline_end: int = 0
     gazetteer: Gazetteer | None = None  # a dateline's place name is context, not the subject of the first sentence
 
@@ -50,6 +76,11 @@ def _nearest_label(patterns, text: str, before: int, after_from: int | None = No
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), label)
     return first[1] if first else None
+
+
+def sentence_topic(text: str) -> str | None:
+    """The last percentage topic a text names ("reject" for one that is not JKN coverage), or None."""
+    return _nearest_label(v.PERCENT_TOPICS, text, len(text))
 
 
 def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str] | None = None) -> str:
@@ -100,8 +131,17 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
             if region.type == "provinsi" and prev_region.province_code == region.code and nearest.start - prev.end < 40:
                 return prev.code
         return nearest.code
-    if v.THIS_REGION.search(sentence.text, 0, q.start) and ctx.main_region:
-        return ctx.main_region
+    this = next(reversed(list(v.THIS_REGION.finditer(sentence.text, 0, q.start))), None)
+    if this is not None:
+        # "provinsi ini": the latest province named; "daerah ini": the region the article is about
+        wanted = this.group(1).lower()
+        if wanted in ("kota", "kabupaten", "provinsi") and ctx.gazetteer is not None:
+            earlier = [m for m in mentions if m.start < sentence.start and not m.office]
+            for m in reversed(earlier):
+                if ctx.gazetteer.regions[m.code].type == wanted:
+                    return m.code
+        if ctx.main_region:
+            return ctx.main_region
     if v.NATIONAL.search(sentence.text):
         return "00"
     # "Pemkot mengalokasikan ..." without a name: the latest kota named so far (likewise Pemkab, Pemprov)
@@ -164,7 +204,7 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tupl
     if metric is None and v.NAME_JUST_BEFORE.search(text[: q.start]):
         # a list of places and their figures whose topic the sentence before announced ("... belum UHC. Ketiganya
         # adalah Kabupaten Jeneponto (91,3 persen), ...")
-        metric = _nearest_label(v.PERCENT_TOPICS, ctx.previous_text, len(ctx.previous_text))
+        metric = ctx.recent_topic
     if metric is None or metric == "reject":
         return None
     if not 0 < q.value <= 150 or (metric == "active_participation_pct" and q.value > 100):

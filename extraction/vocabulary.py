@@ -103,7 +103,7 @@ COUNT_ANAPHORA = re.compile(r"\bjumlah(?:nya|\s+(?:tersebut|itu|ini))\b|\bangka(
 # "95,6 persen atau sekitar 921 ribu jiwa": the count of those the percentage covers.
 COUNT_AFTER_PERCENT = re.compile(r"(?:persen|%)\s*\)?\s*(?:atau|yakni|yaitu|sebanyak|dengan\s+jumlah)\s+(?:sekitar\s+|sebanyak\s+|hampir\s+|lebih\s+dari\s+|kurang\s+lebih\s+)?$", re.IGNORECASE)
 # "Kota ini", "daerah tersebut": the region the article is about.
-THIS_REGION = re.compile(r"\b(?:kota|kabupaten|daerah|wilayah|provinsi)\s+(?:ini|tersebut)\b", re.IGNORECASE)
+THIS_REGION = re.compile(r"\b(kota|kabupaten|daerah|wilayah|provinsi)\s+(?:ini|tersebut)\b", re.IGNORECASE)
 NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
 # A government named by its office alone ("Pemkot menganggarkan ..."), not followed by a name.
 BARE_GOVERNMENT = re.compile(

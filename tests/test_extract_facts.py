@@ -236,3 +236,31 @@ def test_this_city_is_the_article_region_not_the_national_figure_before():
         "Kota ini juga berada di atas standar 95 persen."
     )
     assert ("35.77", "uhc_coverage_pct", "target", None, 95, "exact") in got
+
+
+def test_a_list_under_a_heading_sentence_keeps_its_topic():
+    got = facts(
+        "BPJS Kesehatan merilis capaian kepesertaan JKN di Banten per 1 Maret 2025. Berikut datanya:\n"
+        "- Kab. Pandeglang: 96,2%\n- Kab. Lebak: 95,8 persen\n- Kota Tangsel: 99,01%\n- Kota Cilegon: 101,3%\n- Kota Serang: 97%"
+    )
+    assert {(g[0], g[4]) for g in got if g[1] == "uhc_coverage_pct"} == {
+        ("36.01", 96.2), ("36.02", 95.8), ("36.74", 99.01), ("36.72", 101.3), ("36.73", 97)
+    }
+
+
+def test_a_list_under_another_topic_gives_nothing():
+    text = (
+        "Cakupan JKN di Banten sudah 97 persen. Sementara itu prevalensi stunting masih tinggi. Berikut datanya:\n"
+        "- Kab. Pandeglang: 29,4%\n- Kab. Lebak: 26,2%"
+    )
+    assert {(g[0], g[4]) for g in facts(text)} == {("36", 97)}
+
+
+def test_this_province_is_the_province_named_before():
+    got = facts("Kepesertaan JKN di Banten mencapai 12,4 juta jiwa. Persentase peserta aktif di provinsi ini 77,6 persen.")
+    assert ("36", "active_participation_pct", "actual", None, 77.6, "exact") in got
+
+
+@pytest.mark.parametrize("alias, code", [("Tangsel", "36.74"), ("Jaksel", "31.74"), ("Kotim", "62.02"), ("Polman", "76.04"), ("Solo", "33.72")])
+def test_press_abbreviations_of_regions(alias, code):
+    assert facts(f"Cakupan kepesertaan JKN di {alias} mencapai 97,5 persen.")[0][0] == code
