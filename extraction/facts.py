@@ -165,8 +165,12 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
     return ctx.last_region or ctx.main_region or (after[0].code if after else None)
 
 
-def _as_of(q: Quantity, sentence_text: str, dates: list[DateMention], published: date | None, kind: str) -> str | None:
-    after = [d for d in dates if d.start >= q.end and d.start - q.end <= 40]
+def _as_of(
+    q: Quantity, sentence_text: str, dates: list[DateMention], published: date | None, kind: str, next_start: int | None = None
+) -> str | None:
+    # a date after the figure is its own only up to the next figure ("Rp 9,8 miliar, turun dari Rp 12 miliar pada 2023")
+    limit = min(q.end + 40, next_start if next_start is not None else q.end + 40)
+    after = [d for d in dates if q.end <= d.start <= limit]
     before = [d for d in dates if d.end <= q.start and q.start - d.end <= 80]
     chosen: DateMention | None = None
     if after:
@@ -224,7 +228,7 @@ def _count_fact(
         or continued
     ):
         return None
-    if v.COUNT_NOT_COVERED.search(text[q.end : q.end + 20]) or v.COUNT_REJECT.search(text[max(0, q.start - 50) : q.end + 40]):
+    if v.COUNT_NOT_COVERED.search(text[q.end : q.end + 60]) or v.COUNT_REJECT.search(text[max(0, q.start - 50) : q.end + 40]):
         return None
     # "dari 3,7 juta jiwa penduduk" is the population; "bagi 2,1 juta jiwa penduduk" is who is covered
     if (q.count_noun == "penduduk" or re.match(r"\s*penduduk", text[q.end : q.end + 12])) and _POPULATION_BEFORE.search(
@@ -315,7 +319,7 @@ def facts_in_sentence(
                 segment=segment,
                 value=value,
                 qualifier=q.qualifier,
-                as_of=_as_of(q, s.text, dates, published, kind),
+                as_of=_as_of(q, s.text, dates, published, kind, next(iter(x.start for x in quantities if x.start > q.start), None)),
                 evidence=evidence,
                 start=s.start,
                 end=s.end,

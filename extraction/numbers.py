@@ -89,7 +89,7 @@ RUPIAH_RE = re.compile(
 RUPIAH_WORD_RE = re.compile(rf"(?<![\w.,])({_NUM})\s+({_SCALE})\s+rupiah\b", re.IGNORECASE)
 COUNT_NOUNS = r"peserta|jiwa|orang|warga|penduduk|penerima|masyarakat|KK|kepala\s+keluarga|pekerja|karyawan|pegawai"
 COUNT_RE = re.compile(
-    rf"(?<![\w.,/])({_NUM})(?:\s*(?:-|–)\s*({NUMERAL}))?(?:\s+({_SCALE}))?\s+(?:(?:lebih|an)\s+)?({COUNT_NOUNS})\b",
+    rf"(?<![\w.,/])({_NUM})(?:\s*(?:-|–)\s*({NUMERAL}))?(?:\s+({_SCALE}))?(-?an)?\s+(?:(lebih|an)\s+)?({COUNT_NOUNS})\b",
     re.IGNORECASE,
 )
 
@@ -148,9 +148,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         if re.fullmatch(r"(19|20)\d\d", token) and not m.group(3):
             continue  # "2025 peserta" is almost always a year running into a noun
-        found.append(
-            Quantity(round(value), "count", m.start(), m.end(), qualifier_before(sentence[: m.start()]), m.group(4).lower())
-        )
+        # "2.000-an jiwa", "ribuan peserta" are round figures; "135 ribu lebih warga" is a floor
+        tail = (m.group(5) or "").lower()
+        qualifier = "approx" if m.group(4) or tail == "an" else "at_least" if tail == "lebih" else qualifier_before(sentence[: m.start()])
+        found.append(Quantity(round(value), "count", m.start(), m.end(), qualifier, m.group(6).lower()))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda q: q.start)
     return found

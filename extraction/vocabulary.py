@@ -25,7 +25,10 @@ PARTICIPANT_CONTEXT = re.compile(
 # Counts that are about people outside JKN, or about people who are not (or no longer) covered.
 # Counts of people who are not (or no longer) covered: the words come right after the count.
 COUNT_NOT_COVERED = re.compile(
-    r"^(?:\s+(?:di\s+)?[A-Z]\w*){0,3}\W{0,3}(?i:yang\s+)?(?i:belum|tidak\s+(?!mampu)|non-?aktif|dinonaktifkan|menunggak)",
+    r"^(?:\s+(?:di\s+)?[A-Z]\w*){0,3}\W{0,3}(?i:yang\s+)?(?i:belum|tidak\s+(?!mampu)|non-?aktif|dinonaktifkan|menunggak)"
+    # "38.500 warga Kabupaten Pringsewu hingga kini belum terdaftar"
+    r"|^(?:\s+(?i:jiwa|orang|warga|penduduk|peserta))?(?:\s+(?:di\s+)?[A-Z][\w.]*){0,3}\s+(?i:yang\s+)?(?i:hingga\s+(?:kini|saat\s+ini)\s+|saat\s+ini\s+|masih\s+|sampai\s+(?:kini|sekarang)\s+)?"
+    r"(?i:belum|tidak\s+(?!mampu)|non-?aktif|dinonaktifkan|menunggak)",
 )
 # Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
@@ -93,7 +96,7 @@ NATIONAL_TARGET = re.compile(
     re.IGNORECASE,
 )
 # A figure right after a name in a list ("Kabupaten Jeneponto (91,3 persen), Kabupaten Takalar (92,05 persen)").
-NAME_JUST_BEFORE = re.compile(r"[A-Z][\w'-]+\s*(?:\(|:|=|sebesar|dengan|yakni|yaitu|tercatat|mencapai|sudah|baru|masih)?\s*$")
+NAME_JUST_BEFORE = re.compile(r"[A-Z][\w'-]+(?:\s*(?:\(|:|=|sebesar|dengan|yakni|yaitu|tercatat|mencapai|sudah|telah|baru|masih|di\s+angka)){0,2}\s*$")
 # A count with no segment named is the region's whole membership when it is what is enrolled ("terdaftar",
 # "kepesertaan JKN ... sebanyak") or stands beside the coverage percentage ("1.012.873 jiwa atau 95,04 persen").
 TOTAL_HINT = re.compile(r"terdaftar|kepesertaan(?:\s+(?:jkn|bpjs))|peserta\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?\s+(?:di|se|sebanyak|mencapai|tercatat|sudah|telah|berjumlah)", re.IGNORECASE)
@@ -103,7 +106,7 @@ COUNT_ANAPHORA = re.compile(r"\bjumlah(?:nya|\s+(?:tersebut|itu|ini))\b|\bangka(
 # "95,6 persen atau sekitar 921 ribu jiwa": the count of those the percentage covers.
 COUNT_AFTER_PERCENT = re.compile(r"(?:persen|%)\s*\)?\s*(?:atau|yakni|yaitu|sebanyak|dengan\s+jumlah)\s+(?:sekitar\s+|sebanyak\s+|hampir\s+|lebih\s+dari\s+|kurang\s+lebih\s+)?$", re.IGNORECASE)
 # "Kota ini", "daerah tersebut": the region the article is about.
-THIS_REGION = re.compile(r"\b(kota|kabupaten|daerah|wilayah|provinsi)\s+(?:ini|tersebut)\b", re.IGNORECASE)
+THIS_REGION = re.compile(r"\b(kota|kabupaten|daerah|wilayah|provinsi)\s+(?:ini|itu|tersebut)\b", re.IGNORECASE)
 NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
 # A government named by its office alone ("Pemkot menganggarkan ..."), not followed by a name.
 BARE_GOVERNMENT = re.compile(

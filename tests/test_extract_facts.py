@@ -264,3 +264,19 @@ def test_this_province_is_the_province_named_before():
 @pytest.mark.parametrize("alias, code", [("Tangsel", "36.74"), ("Jaksel", "31.74"), ("Kotim", "62.02"), ("Polman", "76.04"), ("Solo", "33.72")])
 def test_press_abbreviations_of_regions(alias, code):
     assert facts(f"Cakupan kepesertaan JKN di {alias} mencapai 97,5 persen.")[0][0] == code
+
+
+def test_people_not_yet_enrolled_are_not_participants():
+    got = facts("Sebanyak 38.500 warga Kabupaten Pringsewu hingga kini belum terdaftar sebagai peserta JKN.")
+    assert [g for g in got if g[1] == "participants"] == []
+
+
+def test_a_date_after_the_next_figure_belongs_to_that_figure():
+    result = extract("Anggaran iuran JKN bagi PBI daerah Kabupaten Pringsewu tahun ini Rp 9,8 miliar, turun dari Rp 12 miliar pada 2023.", "2024-09-05")
+    as_of = {f.value: f.as_of for f in result.facts}
+    assert as_of == {9_800_000_000: "2024", 12_000_000_000: "2023"}
+
+
+def test_that_regency_refers_to_the_one_named_before():
+    got = facts("Sebanyak 5.000 warga Pringsewu didaftarkan ke JKN. Cakupan kepesertaan di kabupaten itu baru 89,3 persen, terendah di Lampung.")
+    assert ("18.10", "uhc_coverage_pct", "actual", None, 89.3, "exact") in got

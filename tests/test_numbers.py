@@ -21,6 +21,9 @@ def test_parse_numeral_rejects_garbage():
     "sentence, unit, value, qualifier",
     [
         ("Capaian UHC mencapai 100,11 persen.", "percent", 100.11, "exact"),
+        ("iuran 135 ribu lebih warga ditanggung", "count", 135_000, "at_least"),
+        ("sebanyak 2.000-an jiwa didaftarkan", "count", 2000, "approx"),
+        ("12 ribuan peserta PBI", "count", 12_000, "approx"),
         ("keaktifan 93,28% tercatat", "percent", 93.28, "exact"),
         ("telah mencapai lebih dari 98% penduduk", "percent", 98, "at_least"),
         ("cakupan di atas 95 persen", "percent", 95, "at_least"),
