@@ -21,8 +21,15 @@ def _is_signing(s: Sentence) -> bool:
         return False
     if v.MEETING.search(text) and not v.SIGNING.search(text):
         return False
+    if v.CALLED_OFF.search(text):
+        return False
     signing = v.SIGNING.search(text)
-    return not (signing and v.FUTURE.search(text[max(0, signing.start() - 30) : signing.start()]))
+    if signing is None:
+        return True
+    if v.FUTURE.search(text[max(0, signing.start() - 30) : signing.start()]):  # "akan menandatangani"
+        return False
+    # "Penandatanganan ... dijadwalkan pekan depan"; but "menandatangani PKS yang akan berlaku tiga tahun" is done
+    return not (signing.group(0).lower() == "penandatanganan" and v.FUTURE.search(text[signing.end() : signing.end() + 90]))
 
 
 def _event_date(sentences: list[Sentence], i: int, published: date | None) -> tuple[str | None, bool]:
@@ -33,6 +40,8 @@ def _event_date(sentences: list[Sentence], i: int, published: date | None) -> tu
     for offset, candidate in enumerate(sentences[i : i + 3]):
         for d in find_dates(candidate.text, published):
             before = candidate.text[max(0, d.start - 40) : d.start]
+            if _UNTIL.search(before):  # "berlaku hingga 2027": how long it runs, not when it was signed
+                continue
             past = bool(v.PAST_MARK.search(before)) or bool(v.PAST_MARK.search(candidate.text[d.end : d.end + 12]))
             if offset == 0 and past:
                 return None, True
@@ -46,6 +55,7 @@ def _event_date(sentences: list[Sentence], i: int, published: date | None) -> tu
     return None, False
 
 
+_UNTIL = re.compile(r"(?:hingga|sampai|s\.d\.?|berlaku|selama)\s+(?:dengan\s+)?(?:(?:akhir|tahun)\s+)*$", re.IGNORECASE)
 _VENUE_BEFORE = re.compile(r"(?:\bdi|bertempat\s+di|berlangsung\s+di|digelar\s+di|dilaksanakan\s+di)\s+(?:(?:Kota|Kabupaten)\s+)?$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[\w\s]{0,30})?(?:\([^)]{0,40}\))?\s*[-–—]")
 

@@ -142,6 +142,8 @@ AGREEMENT_WEAK = re.compile(r"kerja\s*sama|kesepakatan|kesepahaman|perjanjian", 
 SIGNING = re.compile(r"penandatanganan|menandatangani|ditandatangani|\bteken\b|meneken|diteken|\bjalin\b|menjalin|memperbarui|memperpanjang|perpanjangan|pembaruan|pembaharuan|menyepakati|bersepakat|sepakat|\bmeresmikan\b|\bmenjalin\b|lakukan\s+penandatanganan", re.IGNORECASE)
 RENEWAL = re.compile(r"memperbarui|memperbaharui|pembaruan|pembaharuan|perpanjangan|memperpanjang|diperpanjang|diperbarui|kembali\s+(?:menandatangani|meneken|menjalin)|lanjutan|melanjutkan|adendum|addendum", re.IGNORECASE)
 MEETING = re.compile(r"\brapat\b|\brakor\b|forum|koordinasi|sosialisasi|audiensi|kunjungan|silaturahmi|pertemuan|monev|evaluasi", re.IGNORECASE)
+# A signing that did not happen: put off or called off.
+CALLED_OFF = re.compile(r"\bditunda\b|tertunda|\bdiundur\b|\bmolor\b|\bbatal\b|dibatalkan|\burung\b|gagal\s+(?:diteken|ditandatangani)", re.IGNORECASE)
 FUTURE = re.compile(r"\bakan\b|rencana\w*|berencana|segera|dijadwalkan|direncanakan|bakal", re.IGNORECASE)
 PAST_MARK = re.compile(r"sejak|semenjak|sebelumnya|terakhir|\blalu\b|pernah|dulu|silam|pertama\s+kali|lima\s+tahun|periode\s+sebelumnya", re.IGNORECASE)
 BPJS_KESEHATAN = re.compile(r"bpjs(?!\s*(?:ketenagakerjaan|tk\b))|jaminan\s+sosial|\bjkn\b|jaminan\s+kesehatan", re.IGNORECASE)

@@ -1,3 +1,5 @@
+import pytest
+
 from extraction import extract
 
 
@@ -66,3 +68,20 @@ def test_the_place_of_signing_is_not_a_party():
 def test_a_venue_that_is_also_the_party_still_signs():
     text = "Pemkot Pontianak dan BPJS Kesehatan menandatangani perjanjian kerja sama di Pontianak, Rabu (14/2/2024)."
     assert mous(text, "2024-02-15") == [("61.71", "2024-02-14", "new")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Penandatanganan perjanjian kerja sama UHC antara Pemkab Nagan Raya dan BPJS Kesehatan yang dijadwalkan pekan depan terpaksa ditunda.",
+        "Penandatanganan PKS antara Pemkab Nagan Raya dan BPJS Kesehatan dijadwalkan pada Senin (16/12/2024).",
+        "Pemkab Nagan Raya batal meneken MoU dengan BPJS Kesehatan, Selasa (10/12/2024).",
+    ],
+)
+def test_put_off_or_planned_signings_are_not_mous(text):
+    assert mous(text, "2024-12-10") == []
+
+
+def test_an_agreement_that_will_run_for_years_was_still_signed():
+    text = "Pemkab Nagan Raya menandatangani PKS dengan BPJS Kesehatan yang akan berlaku hingga 2027, Selasa (10/12/2024)."
+    assert mous(text, "2024-12-11") == [("11.15", "2024-12-10", "new")]
