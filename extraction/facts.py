@@ -100,7 +100,7 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
 
 
 _MAY_HOLD_NUMBER = re.compile(r"\d|juta|ribu|puluh|ratus|se(?:ribu|juta|puluh|ratus)", re.IGNORECASE)
-_POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi|mencapai|sekitar|sebanyak)\s*(?:total\s+)?$", re.IGNORECASE)
+_POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi)\s*(?:total\s+)?(?:sekitar\s+|sebanyak\s+|mencapai\s+)?$", re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"(?:\bdi|\buntuk|\bbagi|\bse|\bwilayah|\bdaerah)[\s-]+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE)
 
 
@@ -169,7 +169,7 @@ def _as_of(
     q: Quantity, sentence_text: str, dates: list[DateMention], published: date | None, kind: str, next_start: int | None = None
 ) -> str | None:
     # a date after the figure is its own only up to the next figure ("Rp 9,8 miliar, turun dari Rp 12 miliar pada 2023")
-    limit = min(q.end + 40, next_start if next_start is not None else q.end + 40)
+    limit = min(q.end + 40, next_start) if next_start is not None else q.end + 40
     after = [d for d in dates if q.end <= d.start <= limit]
     before = [d for d in dates if d.end <= q.start and q.start - d.end <= 80]
     chosen: DateMention | None = None
@@ -185,9 +185,12 @@ def _as_of(
     return None
 
 
-def _segment(text: str, q: Quantity) -> str | None:
+def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None) -> str | None:
+    """The segment a count belongs to; ``span`` is the stretch of text that is this figure's alone
+    (from the figure before it to the one after), where a "Pemda" turns PBPU/BP into Pemda's."""
     label = _nearest_label(v.SEGMENT_CUES, text, q.start, q.end, 120)
-    if label in ("pbpu", "bp") and v.PEMDA_CUE.search(text):
+    start, end = span or (0, len(text))
+    if label in ("pbpu", "bp") and v.PEMDA_CUE.search(text, start, end):
         return "pemda"
     if label == "pemda" and v.CENTRAL_BUDGET.search(text) and not v.PEMDA_CUE.search(text):
         return "pbi_apbn"
@@ -217,7 +220,7 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tupl
 
 
 def _count_fact(
-    q: Quantity, s: Sentence, after_coverage: bool = False, previous_segment: str | None = None
+    q: Quantity, s: Sentence, after_coverage: bool = False, previous_segment: str | None = None, span: tuple[int, int] | None = None
 ) -> tuple[str, str, str | None] | None:
     text = s.text
     # "Sebelumnya, pada Januari jumlahnya 29.870 orang": the same count as the sentence before, at another time
@@ -239,7 +242,7 @@ def _count_fact(
         return None
     if q.value < 10:
         return None
-    segment = _segment(text, q) or (previous_segment or None if continued else None)
+    segment = _segment(text, q, span) or (previous_segment or None if continued else None)
     if segment is None and (
         after_coverage or v.BESIDE_COVERAGE.match(text[q.end :]) or v.TOTAL_HINT.search(text[max(0, q.start - 60) : q.end + 30])
     ):
@@ -283,7 +286,8 @@ def facts_in_sentence(
     out: list[Fact] = []
     previous_pct: tuple[int, str] | None = None
     previous_metric: str | None = None
-    for q in quantities:
+    for i, q in enumerate(quantities):
+        span = (quantities[i - 1].end if i else 0, quantities[i + 1].start if i + 1 < len(quantities) else len(s.text))
         segment: str | None = None
         if q.unit == "percent":
             found = _percent_fact(q, s, ctx, previous_pct)
@@ -294,7 +298,7 @@ def facts_in_sentence(
             previous_metric = metric
             value: float | int = round(q.value, 2)
         elif q.unit == "count":
-            found3 = _count_fact(q, s, previous_metric == "uhc_coverage_pct", ctx.last_count_segment)
+            found3 = _count_fact(q, s, previous_metric == "uhc_coverage_pct", ctx.last_count_segment, span)
             if found3 is None:
                 continue
             metric, kind, segment = found3
@@ -319,7 +323,7 @@ def facts_in_sentence(
                 segment=segment,
                 value=value,
                 qualifier=q.qualifier,
-                as_of=_as_of(q, s.text, dates, published, kind, next(iter(x.start for x in quantities if x.start > q.start), None)),
+                as_of=_as_of(q, s.text, dates, published, kind, span[1]),
                 evidence=evidence,
                 start=s.start,
                 end=s.end,

@@ -62,8 +62,8 @@ BUDGET_REJECT = re.compile(r"klaim|tunggakan|menunggak|utang|hutang|piutang|dend
 # Actual vs target: the nearest of these before the figure in its sentence decides; default actual.
 _TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
 KIND_CUES = _compile([
-    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+\d)|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah)\b", "target"),
-    (r"\b(?:kini|saat\s+ini|telah|sudah|baru|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+\d))\b", "actual"),
+    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah)\b", "target"),
+    (r"\b(?:kini|saat\s+ini|telah|sudah|baru|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+(?:\d|$)))\b", "actual"),
 ])
 # Counts and budgets are targets only when the text says so outright ("berharap kuota 12 ribu" is not).
 KIND_CUES_STRICT = _compile([
@@ -99,7 +99,7 @@ NATIONAL_TARGET = re.compile(
 NAME_JUST_BEFORE = re.compile(r"[A-Z][\w'-]+(?:\s*(?:\(|:|=|sebesar|dengan|yakni|yaitu|tercatat|mencapai|sudah|telah|baru|masih|di\s+angka)){0,2}\s*$")
 # A count with no segment named is the region's whole membership when it is what is enrolled ("terdaftar",
 # "kepesertaan JKN ... sebanyak") or stands beside the coverage percentage ("1.012.873 jiwa atau 95,04 persen").
-TOTAL_HINT = re.compile(r"terdaftar|kepesertaan(?:\s+(?:jkn|bpjs))|peserta\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?\s+(?:di|se|sebanyak|mencapai|tercatat|sudah|telah|berjumlah)", re.IGNORECASE)
+TOTAL_HINT = re.compile(r"terdaftar|terlindungi|tercover|terjamin|kepesertaan(?:\s+(?:jkn|bpjs))|peserta\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?\s+(?:di|se|sebanyak|mencapai|tercatat|sudah|telah|berjumlah)", re.IGNORECASE)
 BESIDE_COVERAGE = re.compile(r"^\s*(?:jiwa|orang|peserta|penduduk|warga)?\s*(?:atau|yakni|yaitu|\()\s*(?:sekitar\s+|sebesar\s+)?\d[\d.,]*\s*(?:persen|%)", re.IGNORECASE)
 # A count that refers back to the previous sentence's count ("jumlahnya", "jumlah tersebut", "angka itu").
 COUNT_ANAPHORA = re.compile(r"\bjumlah(?:nya|\s+(?:tersebut|itu|ini))\b|\bangka(?:nya|\s+(?:tersebut|itu|ini))\b", re.IGNORECASE)

@@ -280,3 +280,26 @@ def test_a_date_after_the_next_figure_belongs_to_that_figure():
 def test_that_regency_refers_to_the_one_named_before():
     got = facts("Sebanyak 5.000 warga Pringsewu didaftarkan ke JKN. Cakupan kepesertaan di kabupaten itu baru 89,3 persen, terendah di Lampung.")
     assert ("18.10", "uhc_coverage_pct", "actual", None, 89.3, "exact") in got
+
+
+def test_segment_breakdown_keeps_each_segment():
+    got = facts(
+        "Peserta JKN Kota Cirebon terdiri atas PBI APBN sebanyak 98.441 jiwa, PBI APBD 61.220 jiwa, PPU 112.305 jiwa, "
+        "PBPU 58.102 jiwa dan BP 8.544 jiwa."
+    )
+    assert {(g[3], g[4]) for g in got} == {("pbi_apbn", 98441), ("pemda", 61220), ("ppu", 112305), ("pbpu", 58102), ("bp", 8544)}
+
+
+def test_pbpu_registered_by_the_government_is_pemda():
+    got = facts("Pemkab Sumbawa menanggung iuran PBPU Pemda sebanyak 12.000 jiwa peserta JKN.")
+    assert got[0][3] == "pemda"
+
+
+def test_minimal_right_before_the_figure_is_a_threshold():
+    got = facts("Target cakupan JKN NTB pada akhir 2025 adalah 98 persen dengan tingkat keaktifan minimal 75 persen.")
+    assert ("52", "active_participation_pct", "target", None, 75, "at_least") in got
+
+
+def test_so_many_residents_covered_is_the_membership_not_the_population():
+    got = facts("Sebanyak 166.879 penduduk Bone Bolango kini terlindungi program JKN.")
+    assert ("75.03", "participants", "actual", "total", 166879, "exact") in got
