@@ -37,9 +37,12 @@ class SentenceContext:
         self.last_pct_metric = pct[-1].metric if pct else None
         counts = [f for f in found if f.metric == "participants"]
         self.last_count_segment = (counts[-1].segment or "") if counts else None
-        # a national figure quoted beside a region's does not change which region the text is about
+        # a national figure quoted beside a region's does not change which region the text is about,
+        # nor does a region the article's own is compared with ("lebih rendah dari Kota Bekasi")
         regional = [f for f in found if f.region_code != "00"]
-        if regional:
+        if any(f.region_code == self.main_region for f in regional):
+            self.last_region = self.main_region
+        elif regional:
             self.last_region = regional[-1].region_code
         elif found and not here:
             self.last_region = "00"
@@ -188,8 +191,9 @@ def _as_of(
 def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None) -> str | None:
     """The segment a count belongs to; ``span`` is the stretch of text that is this figure's alone
     (from the figure before it to the one after), where a "Pemda" turns PBPU/BP into Pemda's."""
-    label = _nearest_label(v.SEGMENT_CUES, text, q.start, q.end, 120)
     start, end = span or (0, len(text))
+    # a cue after the figure is its own only up to the next figure ("dari 1,3 juta peserta, 640 ribu PPU")
+    label = _nearest_label(v.SEGMENT_CUES, text, q.start, q.end, min(120, end - q.end))
     if label in ("pbpu", "bp") and v.PEMDA_CUE.search(text, start, end):
         return "pemda"
     if label == "pemda" and v.CENTRAL_BUDGET.search(text) and not v.PEMDA_CUE.search(text):

@@ -89,7 +89,9 @@ RUPIAH_RE = re.compile(
 RUPIAH_WORD_RE = re.compile(rf"(?<![\w.,])({_NUM})\s+({_SCALE})\s+rupiah\b", re.IGNORECASE)
 COUNT_NOUNS = r"peserta|jiwa|orang|warga|penduduk|penerima|masyarakat|KK|kepala\s+keluarga|pekerja|karyawan|pegawai"
 COUNT_RE = re.compile(
-    rf"(?<![\w.,/])({_NUM})(?:\s*(?:-|–)\s*({NUMERAL}))?(?:\s+({_SCALE}))?(-?an)?\s+(?:(lebih|an)\s+)?({COUNT_NOUNS})\b",
+    rf"(?<![\w.,/])({_NUM})(?:\s*(?:-|–)\s*({NUMERAL}))?(?:\s+({_SCALE}))?(-?an)?\s+(?:(lebih|an)\s+)?"
+    # "640 ribu merupakan peserta PPU": a verb may stand between the number and what it counts
+    rf"(?:(?:di\s+antaranya|merupakan|adalah|ialah|tercatat\s+sebagai|terdaftar\s+sebagai)\s+)?({COUNT_NOUNS})\b",
     re.IGNORECASE,
 )
 

@@ -303,3 +303,16 @@ def test_minimal_right_before_the_figure_is_a_threshold():
 def test_so_many_residents_covered_is_the_membership_not_the_population():
     got = facts("Sebanyak 166.879 penduduk Bone Bolango kini terlindungi program JKN.")
     assert ("75.03", "participants", "actual", "total", 166879, "exact") in got
+
+
+def test_a_region_compared_with_does_not_take_over_the_article():
+    got = facts(
+        "Pemerintah Kota Depok menanggung iuran JKN bagi 84.120 warga miskin. Persentase peserta aktif di Depok 78 persen, "
+        "lebih rendah dari Kota Bekasi yang sudah 82 persen. Iuran itu dibayar dari APBD sebesar Rp 42,4 miliar."
+    )
+    assert ("32.76", "contribution_budget_idr", "actual", "pemda", 42_400_000_000, "exact") in got
+
+
+def test_a_share_of_the_members_named_after_the_total():
+    got = facts("Dari 1,3 juta peserta JKN di Batam, sebanyak 640 ribu merupakan peserta segmen PPU.")
+    assert {(g[3], g[4]) for g in got} == {("total", 1_300_000), ("ppu", 640_000)}
