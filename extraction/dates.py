@@ -9,7 +9,7 @@ from datetime import date, timedelta
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11, "nop": 11,
     "desember": 12, "des": 12,
 }
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
@@ -30,6 +30,16 @@ _FULL_NUMERIC = re.compile(r"\b(\d{1,2})[/\-.](\d{1,2})[/\-.]((?:19|20)\d{2}|\d{
 _DAY_MONTH_NUMERIC = re.compile(rf"(?:{_DAY_NAME}\s*,?\s*)?\(\s*(\d{{1,2}})/(\d{{1,2}})\s*\)")
 _FULL_WORDS = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DAY_MONTH_WORDS = re.compile(rf"(?:\b{_DAY_NAME}\s*,?\s*)\(?(\d{{1,2}})\s+({_MONTH})\b\)?(?!\s+(?:19|20)\d{{2}})", re.IGNORECASE)
+# "triwulan III 2024", "semester I 2025": the figure stands at the end of the period
+_PERIOD = re.compile(r"\b(triwulan|kuartal|semester)\s+(IV|I{1,3}|[1-4])\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# A month named without its year ("per Oktober", "Oktober lalu"): the latest such month up to publication
+_FULL_MONTH = r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember)"
+_MONTH_ALONE = re.compile(
+    rf"(?:\b(?:per|pada|bulan|hingga|sampai|akhir|awal|pertengahan|sejak)\s+({_FULL_MONTH})\b(?!\s+(?:tahun\s+)?(?:19|20)\d{{2}})"
+    rf"|\b({_FULL_MONTH})\s+(?:lalu|kemarin)\b)",
+    re.IGNORECASE,
+)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:tahun\s+|TA\s+|akhir\s+|awal\s+|pertengahan\s+|semester\s+[I12]+\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
 _RELATIVE = [
@@ -101,6 +111,17 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         mo, y = MONTHS[m.group(1).lower()], int(m.group(2))
         if len(m.group(1)) >= 3 and _valid(y, mo):
             add(f"{y:04d}-{mo:02d}", m.start(), m.end())
+    for m in _PERIOD.finditer(sentence):
+        kind, n, y = m.group(1).lower(), _ROMAN[m.group(2).lower()], int(m.group(3))
+        mo = n * 6 if kind == "semester" else n * 3
+        if mo <= 12 and _valid(y, mo):
+            add(f"{y:04d}-{mo:02d}", m.start(), m.end())
+    if published is not None:
+        for m in _MONTH_ALONE.finditer(sentence):
+            mo = MONTHS[(m.group(1) or m.group(2)).lower()]
+            this_year = mo <= published.month or sentence[m.end() : m.end() + 4].lower() == " ini"  # "Agustus ini"
+            y = published.year if this_year else published.year - 1
+            add(f"{y:04d}-{mo:02d}", m.start(), m.end(), relative=True)
     for m in _YEAR.finditer(sentence):
         y = int(m.group(1))
         # a year glued to "Rp" or a count noun is a number, not a year

@@ -37,3 +37,19 @@ def test_parse_published():
     assert parse_published("2025-11-28T10:00:00+07:00") == PUB
     assert parse_published("kemarin") is None
     assert parse_published(None) is None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("hingga triwulan III 2024", "2024-09"),
+        ("pada semester I 2025", "2025-06"),
+        ("per Oktober", "2024-10"),
+        ("Oktober lalu", "2024-10"),
+        ("pada Juni", "2025-06"),
+        ("bulan Agustus ini", "2025-08"),
+        ("Nop 2024", "2024-11"),
+    ],
+)
+def test_periods_and_months_without_a_year(text, value):
+    assert [d.value for d in find_dates(text, date(2025, 6, 1))] == [value]
