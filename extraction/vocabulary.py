@@ -19,7 +19,7 @@ PERCENT_TOPICS = _compile([
 
 # Words that make a count a count of JKN participants.
 PARTICIPANT_CONTEXT = re.compile(
-    r"peserta|kepesertaan|terdaftar|didaftarkan|mendaftarkan|\bjkn\b|\bbpjs\b|\bpbi\b|iuran|\buhc\b|\bkis\b|dijamin|ditanggung|menjangkau|penerima\s+bantuan|mengikutsertakan|jaminan\s+kesehatan",
+    r"peserta|kepesertaan|terdaftar|didaftarkan|mendaftarkan|\bjkn\b|\bbpjs\b|\bpbi\b|iuran|\buhc\b|\bkis\b|dijamin|ditanggung|menanggung|menjangkau|penerima\s+bantuan|mengikutsertakan|jaminan\s+kesehatan",
     re.IGNORECASE,
 )
 # Counts that are about people outside JKN, or about people who are not (or no longer) covered.
