@@ -42,6 +42,9 @@ _MONTH_ALONE = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:tahun\s+|TA\s+|akhir\s+|awal\s+|pertengahan\s+|semester\s+[I12]+\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
+# A weekday on its own ("kata dia di Mataram, Kamis."): the latest such day up to publication
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
+_DAY_ALONE = re.compile(rf"\b({_DAY_NAME})\b(?!\s*(?:\(|,?\s*\d|lalu|depan|ini|ke\b|kemarin))")
 _RELATIVE = [
     (re.compile(r"\btahun\s+(?:lalu|sebelumnya|kemarin)\b", re.IGNORECASE), -1),
     (re.compile(r"\btahun\s+(?:ini|berjalan)\b", re.IGNORECASE), 0),
@@ -134,6 +137,9 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         for pattern, delta in _RELATIVE:
             for m in pattern.finditer(sentence):
                 add(f"{published.year + delta:04d}", m.start(), m.end(), relative=True)
+        for m in _DAY_ALONE.finditer(sentence):
+            back = (published.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+            add((published - timedelta(days=back)).isoformat(), m.start(), m.end(), relative=True)
         for pattern, delta in _DAY_RELATIVE:
             for m in pattern.finditer(sentence):
                 add((published + timedelta(days=delta)).isoformat(), m.start(), m.end(), relative=True)

@@ -95,6 +95,9 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     start = previous[0] if previous else 0
     cues = v.KIND_CUES_STRICT if strict else v.KIND_CUES
     label = _nearest_label(cues, text[start : q.start], q.start - start)
+    # "akan membuat cakupan naik dari 84 persen menjadi di atas 90 persen": where it is expected to go
+    if label != "target" and _BECOMES.search(text, 0, q.start) and v.FUTURE.search(text, 0, q.start):
+        return "target"
     if label:
         return label
     if previous and not v.CONTINUATION_BREAK.search(text[start : q.start]):
@@ -102,6 +105,7 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     return "actual"
 
 
+_BECOMES = re.compile(r"\bmenjadi\s+(?:di\s+atas\s+|lebih\s+dari\s+|sekitar\s+|minimal\s+)?$", re.IGNORECASE)
 _MAY_HOLD_NUMBER = re.compile(r"\d|juta|ribu|puluh|ratus|se(?:ribu|juta|puluh|ratus)", re.IGNORECASE)
 _POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi)\s*(?:total\s+)?(?:sekitar\s+|sebanyak\s+|mencapai\s+)?$", re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"(?:\bdi|\buntuk|\bbagi|\bse|\bwilayah|\bdaerah)[\s-]+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE)

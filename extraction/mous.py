@@ -87,6 +87,9 @@ def find_mous(
         context = " ".join(x.text for x in sentences[max(0, i - 1) : i + 1])
         if not (v.BPJS_KESEHATAN.search(context) or (article_about_bpjs and i < 4)):
             continue
+        # a hospital's, a police station's or a prosecutor's contract with BPJS Kesehatan is not the government's
+        if v.OTHER_PARTY.search(s.text) and not v.GOVERNMENT_PARTY.search(s.text):
+            continue
         signed_on, past = _event_date(sentences, i, published)
         if past:
             continue

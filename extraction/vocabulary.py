@@ -142,6 +142,16 @@ AGREEMENT_WEAK = re.compile(r"kerja\s*sama|kesepakatan|kesepahaman|perjanjian", 
 SIGNING = re.compile(r"penandatanganan|menandatangani|ditandatangani|\bteken\b|meneken|diteken|\bjalin\b|menjalin|memperbarui|memperpanjang|perpanjangan|pembaruan|pembaharuan|menyepakati|bersepakat|sepakat|\bmeresmikan\b|\bmenjalin\b|lakukan\s+penandatanganan", re.IGNORECASE)
 RENEWAL = re.compile(r"memperbarui|memperbaharui|pembaruan|pembaharuan|perpanjangan|memperpanjang|diperpanjang|diperbarui|kembali\s+(?:menandatangani|meneken|menjalin)|lanjutan|melanjutkan|adendum|addendum", re.IGNORECASE)
 MEETING = re.compile(r"\brapat\b|\brakor\b|forum|koordinasi|sosialisasi|audiensi|kunjungan|silaturahmi|pertemuan|monev|evaluasi", re.IGNORECASE)
+# Who signs: a government ...
+GOVERNMENT_PARTY = re.compile(
+    r"\b(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah\s+(?:Kota|Kabupaten|Provinsi|Daerah)|Bupati|Wakil\s+Bupati|Wali\s*[Kk]ota|Walikota|"
+    r"Gubernur|Wakil\s+Gubernur|Sekda|Sekretaris\s+Daerah|Penjabat|Pj\.?\s+(?:Bupati|Wali|Gubernur))\b"
+)
+# ... or a provider or another body, whose contract with BPJS Kesehatan is not a government's agreement
+OTHER_PARTY = re.compile(
+    r"\b(?:RSUD|RSU|RS|Rumah\s+Sakit|Puskesmas|Klinik|Apotek|Laboratorium|Polres\w*|Polda|Polsek|Kejari|Kejati|Kejaksaan|Pengadilan|"
+    r"Kodim|Korem|Lapas|Rutan|Universitas|Poltekkes|Bank|PT|Perumda|PDAM|BUMD|Kantor\s+Pos|Dukcapil|Imigrasi|Kantor\s+Pajak|KPP)\b"
+)
 # A signing that did not happen: put off or called off.
 CALLED_OFF = re.compile(r"\bditunda\b|tertunda|\bdiundur\b|\bmolor\b|\bbatal\b|dibatalkan|\burung\b|gagal\s+(?:diteken|ditandatangani)", re.IGNORECASE)
 FUTURE = re.compile(r"\bakan\b|rencana\w*|berencana|segera|dijadwalkan|direncanakan|bakal", re.IGNORECASE)

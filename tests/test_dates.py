@@ -53,3 +53,19 @@ def test_parse_published():
 )
 def test_periods_and_months_without_a_year(text, value):
     assert [d.value for d in find_dates(text, date(2025, 6, 1))] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("kata dia di Mataram, Kamis.", "2024-01-11"),  # the publication day itself
+        ("Penandatanganan berlangsung di Aula Kantor Wali Kota, Rabu.", "2024-01-10"),
+        ("acara digelar Sabtu pagi", "2024-01-06"),
+    ],
+)
+def test_weekday_alone_is_the_latest_such_day(text, value):
+    assert [d.value for d in find_dates(text, date(2024, 1, 11))] == [value]
+
+
+def test_weekday_words_that_are_not_a_date():
+    assert find_dates("Minggu lalu ia datang, dan Senin depan kembali.", date(2024, 1, 11)) == []

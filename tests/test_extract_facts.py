@@ -316,3 +316,8 @@ def test_a_region_compared_with_does_not_take_over_the_article():
 def test_a_share_of_the_members_named_after_the_total():
     got = facts("Dari 1,3 juta peserta JKN di Batam, sebanyak 640 ribu merupakan peserta segmen PPU.")
     assert {(g[3], g[4]) for g in got} == {("total", 1_300_000), ("ppu", 640_000)}
+
+
+def test_where_a_figure_is_expected_to_go_is_a_target():
+    got = facts("Integrasi ini akan membuat cakupan JKN Sulawesi Tengah naik dari 84 persen menjadi di atas 90 persen.")
+    assert {(g[2], g[4]) for g in got} == {("actual", 84), ("target", 90)}

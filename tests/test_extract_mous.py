@@ -85,3 +85,23 @@ def test_put_off_or_planned_signings_are_not_mous(text):
 def test_an_agreement_that_will_run_for_years_was_still_signed():
     text = "Pemkab Nagan Raya menandatangani PKS dengan BPJS Kesehatan yang akan berlaku hingga 2027, Selasa (10/12/2024)."
     assert mous(text, "2024-12-11") == [("11.15", "2024-12-10", "new")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RSUD Sleman kembali menandatangani perjanjian kerja sama dengan BPJS Kesehatan untuk melayani pasien JKN, Senin (8/1/2024).",
+        "Polres Bima Kota menandatangani perjanjian kerja sama dengan BPJS Kesehatan, Kamis (7/3/2024).",
+        "BPJS Kesehatan dan Kejari Muna menandatangani nota kesepakatan bidang perdata, Selasa (10/9/2024).",
+    ],
+)
+def test_contracts_of_hospitals_police_and_prosecutors_are_not_government_mous(text):
+    assert mous(text, "2024-09-11") == []
+
+
+def test_signing_date_given_by_weekday_in_the_next_sentence():
+    text = (
+        "Wali Kota Sabang dan BPJS Kesehatan melakukan perpanjangan perjanjian kerja sama penyelenggaraan JKN. "
+        "Penandatanganan berlangsung di Aula Kantor Wali Kota, Rabu."
+    )
+    assert mous(text, "2024-01-11") == [("11.72", "2024-01-10", "renewal")]
