@@ -216,7 +216,8 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tupl
     metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60)
     if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):
         metric = ctx.last_pct_metric
-    if metric is None and v.NAME_JUST_BEFORE.search(text[: q.start]):
+    in_list = v.LIST_ITEM.match(text) or len(v.PERCENT_FIGURE.findall(text)) >= 2
+    if metric is None and in_list and v.NAME_JUST_BEFORE.search(text[: q.start]):
         # a list of places and their figures whose topic the sentence before announced ("... belum UHC. Ketiganya
         # adalah Kabupaten Jeneponto (91,3 persen), ...")
         metric = ctx.recent_topic

@@ -74,7 +74,13 @@ KIND_CUES_STRICT = _compile([
 # A percentage right after these is a change, not a level ("naik 5 persen").
 CHANGE_BEFORE = re.compile(r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|tumbuh|selisih|lonjakan|melonjak|anjlok)\s+(?:sebesar\s+|sekitar\s+|hampir\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 # "40 persen dari total peserta": a segment's share of participants, not coverage of the population.
-SHARE_OF_PARTICIPANTS = re.compile(r"\s*(?:dari|atas)\s+(?:total|jumlah|seluruh|keseluruhan)\s+(?:peserta|kepesertaan)", re.IGNORECASE)
+SHARE_OF_PARTICIPANTS = re.compile(
+    r"\s*(?:(?:dari|atas)\s+(?:total|jumlah|seluruh|keseluruhan)\s+(?:peserta|kepesertaan)|di\s+antaranya|dari\s+(?:jumlah|total)\s+(?:itu|tersebut))",
+    re.IGNORECASE,
+)
+PERCENT_FIGURE = re.compile(r"\d\s*(?:%|persen\b)", re.IGNORECASE)
+# A line of a list: "- Kab. Lebak: 95,8 persen", "1. Kota Serang 97 %"
+LIST_ITEM = re.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 # "peningkatan kepesertaan JKN di Kota Bontang sebesar 5 persen": the change of a level, not the level.
 CHANGE_OF_TOPIC = re.compile(
     r"(?:peningkatan|kenaikan|penurunan|pertumbuhan|penambahan|tambahan)\s+(?:jumlah\s+)?(?:cakupan\s+)?(?:kepesertaan|peserta|keaktifan|cakupan)\b(?:(?!cakupan|keaktifan|kepesertaan|uhc|persentase)[^.;,]){0,60}?\b(?:sebesar|sekitar|hingga|mencapai|yakni)\s*$",
@@ -134,7 +140,7 @@ TARGET_JUST_BEFORE = re.compile(
     r"\s+(?:sebesar\s+|mencapai\s+|minimal\s+|adalah\s+|yaitu\s+|yakni\s+|ialah\s+)?$",
     re.IGNORECASE,
 )
-ANAPHORA = re.compile(r"^\W*(?:dan|sedangkan|sementara|namun|tetapi|bahkan)\b|angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|persentase\s+(?:ini|tersebut)", re.IGNORECASE)
+ANAPHORA = re.compile(r"^\W*(?:dan|sedangkan|sementara|namun|tetapi|bahkan|adapun|untuk)\b|angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|persentase\s+(?:ini|tersebut)", re.IGNORECASE)
 
 # MoU vocabulary.
 AGREEMENT_STRONG = re.compile(r"\bmou\b|memorandum\s+of\s+understanding|nota\s+kesepa(?:katan|haman)|nota\s+kesepahaman|perjanjian\s+kerja\s*sama|\bpks\b|kesepakatan\s+bersama|nota\s+kerja\s*sama|penandatanganan\s+kerja\s*sama|penandatanganan\s+kesepakatan", re.IGNORECASE)

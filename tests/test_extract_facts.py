@@ -321,3 +321,14 @@ def test_a_share_of_the_members_named_after_the_total():
 def test_where_a_figure_is_expected_to_go_is_a_target():
     got = facts("Integrasi ini akan membuat cakupan JKN Sulawesi Tengah naik dari 84 persen menjadi di atas 90 persen.")
     assert {(g[2], g[4]) for g in got} == {("actual", 84), ("target", 90)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cakupan JKN di Jawa Tengah 96 persen. Dari jumlah peserta itu, Kabupaten Sleman 45 persen di antaranya merupakan peserta PBI.",
+        "Cakupan JKN Kota Semarang sudah 98 persen. Kota Magelang (26 persen) menjadi penyumbang peserta terbanyak.",
+    ],
+)
+def test_a_lone_figure_after_a_name_is_not_a_list_item(text):
+    assert [g for g in facts(text) if g[4] in (45, 26)] == []
