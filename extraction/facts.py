@@ -240,7 +240,11 @@ def _count_fact(
         or continued
     ):
         return None
-    if v.COUNT_NOT_COVERED.search(text[q.end : q.end + 60]) or v.COUNT_REJECT.search(text[max(0, q.start - 50) : q.end + 40]):
+    if (
+        v.COUNT_NOT_COVERED.search(text[q.end : q.end + 60])
+        or v.COUNT_NOT_COVERED_BEFORE.search(text[max(0, q.start - 60) : q.start])
+        or v.COUNT_REJECT.search(text[max(0, q.start - 50) : q.end + 40])
+    ):
         return None
     # "dari 3,7 juta jiwa penduduk" is the population; "bagi 2,1 juta jiwa penduduk" is who is covered
     if (q.count_noun == "penduduk" or re.match(r"\s*penduduk", text[q.end : q.end + 12])) and _POPULATION_BEFORE.search(

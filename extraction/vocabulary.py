@@ -30,6 +30,11 @@ COUNT_NOT_COVERED = re.compile(
     r"|^(?:\s+(?i:jiwa|orang|warga|penduduk|peserta))?(?:\s+(?:di\s+)?[A-Z][\w.]*){0,3}\s+(?i:yang\s+)?(?i:hingga\s+(?:kini|saat\s+ini)\s+|saat\s+ini\s+|masih\s+|sampai\s+(?:kini|sekarang)\s+)?"
     r"(?i:belum|tidak\s+(?!mampu)|non-?aktif|dinonaktifkan|menunggak)",
 )
+# "Penduduk yang belum terdaftar JKN sebanyak 32.567 jiwa": those not covered, named before the figure.
+COUNT_NOT_COVERED_BEFORE = re.compile(
+    r"\b(?:belum|tidak\s+(?!mampu)|non-?aktif)\s+(?:[\w-]+\s+){0,4}?(?:sebanyak|mencapai|berjumlah|ada|sekitar|yakni|yaitu|sejumlah)?\s*$",
+    re.IGNORECASE,
+)
 # Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
     r"ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",

@@ -332,3 +332,10 @@ def test_where_a_figure_is_expected_to_go_is_a_target():
 )
 def test_a_lone_figure_after_a_name_is_not_a_list_item(text):
     assert [g for g in facts(text) if g[4] in (45, 26)] == []
+
+
+def test_people_named_as_not_enrolled_before_the_figure_are_not_participants():
+    assert facts("Penduduk Kabupaten Kendal yang belum terdaftar JKN sebanyak 32.567 jiwa.") == []
+    # those the government now pays for are
+    got = facts("Pemkab Kendal menanggung iuran 20.000 warga tidak mampu yang belum terdaftar JKN.")
+    assert ("33.24", "participants", "actual", "pemda", 20000, "exact") in got
