@@ -106,6 +106,7 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
 
 
 _BECOMES = re.compile(r"\bmenjadi\s+(?:di\s+atas\s+|lebih\s+dari\s+|sekitar\s+|minimal\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;]\s*(?:sedangkan|sementara|namun|tetapi|adapun|dan\s+untuk|serta)\b|;", re.IGNORECASE)
 _MAY_HOLD_NUMBER = re.compile(r"\d|juta|ribu|puluh|ratus|se(?:ribu|juta|puluh|ratus)", re.IGNORECASE)
 _POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi)\s*(?:total\s+)?(?:sekitar\s+|sebanyak\s+|mencapai\s+)?$", re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"(?:\bdi|\buntuk|\bbagi|\bse|\bwilayah|\bdaerah)[\s-]+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE)
@@ -270,7 +271,13 @@ def _budget_fact(q: Quantity, s: Sentence, previous_text: str) -> tuple[str, str
     refers_back = bool(v.COUNT_ANAPHORA.search(text[: q.start])) and bool(v.BUDGET_ACTION.search(previous_text))
     if not ((v.BUDGET_CONTEXT.search(text) or v.BUDGET_CONTEXT.search(previous_text)) and (v.BUDGET_ACTION.search(text) or refers_back)):
         return None
-    if v.BUDGET_REJECT.search(text[max(0, q.start - 80) : q.end + 60]):
+    # what the money is for, read within the figure's own clause ("Rp 10 miliar untuk pembangunan gedung,
+    # sedangkan untuk iuran JKN disiapkan Rp 40 miliar")
+    start, end = max(0, q.start - 80), q.end + 60
+    for m in _CLAUSE_BREAK.finditer(text, start, q.start):
+        start = m.end()
+    after = _CLAUSE_BREAK.search(text, q.end, end)
+    if v.BUDGET_REJECT.search(text[start : after.start() if after else end]):
         return None
     if q.value < 1_000_000:
         return None

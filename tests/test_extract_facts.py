@@ -339,3 +339,14 @@ def test_people_named_as_not_enrolled_before_the_figure_are_not_participants():
     # those the government now pays for are
     got = facts("Pemkab Kendal menanggung iuran 20.000 warga tidak mampu yang belum terdaftar JKN.")
     assert ("33.24", "participants", "actual", "pemda", 20000, "exact") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemkab Lumajang menyiapkan Rp 10 miliar untuk pembangunan gedung RSUD, sedangkan untuk iuran JKN disiapkan Rp 40 miliar.",
+        "Pemkab Lumajang menyiapkan Rp 40 miliar untuk iuran JKN, sedangkan untuk pembangunan gedung RSUD disiapkan Rp 10 miliar.",
+    ],
+)
+def test_what_money_is_for_is_read_in_its_own_clause(text):
+    assert [g[4] for g in facts(text) if g[1] == "contribution_budget_idr"] == [40_000_000_000]
