@@ -93,6 +93,9 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     keeps the previous figure's kind; one introduced by a region or a metric of its own is an actual.
     """
     start = previous[0] if previous else 0
+    # "memenuhi syarat UHC dengan cakupan 98,2 persen": a metric introduced afresh starts its own clause
+    for m in _FRESH_METRIC.finditer(text, start, q.start):
+        start = m.end()
     cues = v.KIND_CUES_STRICT if strict else v.KIND_CUES
     label = _nearest_label(cues, text[start : q.start], q.start - start)
     # "akan membuat cakupan naik dari 84 persen menjadi di atas 90 persen": where it is expected to go
@@ -105,6 +108,7 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     return "actual"
 
 
+_FRESH_METRIC = re.compile(r"\bdengan\s+(?:tingkat\s+|angka\s+|persentase\s+)?(?:cakupan|keaktifan|kepesertaan|capaian)\b", re.IGNORECASE)
 _BECOMES = re.compile(r"\bmenjadi\s+(?:di\s+atas\s+|lebih\s+dari\s+|sekitar\s+|minimal\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]\s*(?:sedangkan|sementara|namun|tetapi|adapun|dan\s+untuk|serta)\b|;", re.IGNORECASE)
 _MAY_HOLD_NUMBER = re.compile(r"\d|juta|ribu|puluh|ratus|se(?:ribu|juta|puluh|ratus)", re.IGNORECASE)
@@ -208,13 +212,14 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None) -> str
 
 def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tuple[int, str] | None) -> tuple[str, str] | None:
     text = s.text
-    if (
-        v.CHANGE_BEFORE.search(text[: q.start])
-        or v.CHANGE_OF_TOPIC.search(text[: q.start])
-        or v.SHARE_OF_PARTICIPANTS.match(text[q.end : q.end + 40])
-    ):
+    if v.CHANGE_BEFORE.search(text[: q.start]) or v.CHANGE_OF_TOPIC.search(text[: q.start]):
         return None
     metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60)
+    if v.ACTIVE_RIGHT_AFTER.match(text, q.end):
+        metric = "active_participation_pct"
+    # a share of the participants is no coverage figure, but the active share is exactly what keaktifan means
+    if v.SHARE_OF_PARTICIPANTS.match(text[q.end : q.end + 40]) and metric != "active_participation_pct":
+        return None
     if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):
         metric = ctx.last_pct_metric
     in_list = v.LIST_ITEM.match(text) or len(v.PERCENT_FIGURE.findall(text)) >= 2
@@ -306,6 +311,7 @@ def facts_in_sentence(
     out: list[Fact] = []
     previous_pct: tuple[int, str] | None = None
     previous_metric: str | None = None
+    out_end = 0  # where the last figure that became a fact ends
     for i, q in enumerate(quantities):
         span = (quantities[i - 1].end if i else 0, quantities[i + 1].start if i + 1 < len(quantities) else len(s.text))
         segment: str | None = None
@@ -330,8 +336,11 @@ def facts_in_sentence(
             metric, kind, segment = found3
             value = int(q.value)
         region_code = _region_for(q, s, mentions, ctx)
+        if region_code is None and out and not any(out_end <= m.start - s.start < q.start for m in mentions):
+            region_code = out[-1].region_code  # "... adalah 98 persen dengan keaktifan 80 persen": same subject
         if region_code is None:
             continue
+        out_end = q.end
         region = gazetteer.regions[region_code]
         evidence = _evidence(s, q)
         out.append(

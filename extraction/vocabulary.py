@@ -13,7 +13,7 @@ def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
 # "reject" marks percentages of other things; they are never facts.
 PERCENT_TOPICS = _compile([
     (r"keaktifan|kepesertaan\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|peserta\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|status\s+aktif|tingkat\s+aktif|\baktif\b", "active_participation_pct"),
-    (r"cakupan|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi", "uhc_coverage_pct"),
+    (r"cakupan|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi|(?:memiliki|punya|mempunyai)\s+(?:jkn|bpjs|kis\b|kartu\s+indonesia\s+sehat)", "uhc_coverage_pct"),
     (r"progres|pembangunan|konstruksi|fisik|serapan|penyerapan|realisasi\s+anggaran|stunting|imunisasi|vaksin\w*|kemiskinan|miskin|pemilih|partisipasi\s+pemilu|inflasi|pertumbuhan|ketenagakerjaan|bpjamsostek|jamsostek|kenaikan\s+iuran|iuran\s+naik|suku\s+bunga|bunga|diskon|denda|kepuasan|pajak|kelulusan|keterisian|\bbor\b|kematian|prevalensi|pengangguran|\bipm\b|sanitasi|air\s+bersih|elektrifikasi|listrik|jalan|kendaraan|produksi|ekspor|impor|suara|elektabilitas|survei|diabetes|hipertensi|obesitas|tbc|\bdbd\b|gizi|persalinan|kunjungan|rujukan|klaim|akreditasi|okupansi|lulus|nilai|harga|diskon|saham|bagi\s+hasil|pad\b|pendapatan|belanja|apbd\s+(?:naik|turun)|kontribusi\s+ekonomi|target\s+pad", "reject"),
 ])
 
@@ -84,6 +84,8 @@ SHARE_OF_PARTICIPANTS = re.compile(
     re.IGNORECASE,
 )
 PERCENT_FIGURE = re.compile(r"\d\s*(?:%|persen\b)", re.IGNORECASE)
+# "hanya 75 persen yang aktif": the topic named right after the figure is its own
+ACTIVE_RIGHT_AFTER = re.compile(r"\s*(?:di\s+antaranya\s+)?(?:yang\s+|peserta\s+(?:jkn\s+)?(?:yang\s+)?)?(?:sudah\s+|masih\s+|berstatus\s+)?aktif\b", re.IGNORECASE)
 # A line of a list: "- Kab. Lebak: 95,8 persen", "1. Kota Serang 97 %"
 LIST_ITEM = re.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 # "peningkatan kepesertaan JKN di Kota Bontang sebesar 5 persen": the change of a level, not the level.
@@ -95,7 +97,7 @@ NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|se
 # A national level named right before a figure ("rata-rata nasional 95,7 persen", "capaian UHC nasional yaitu
 # 98 %"): about Indonesia, even beside a region's own figure. "Jaminan Kesehatan Nasional" is the programme.
 _NATIONAL_TAIL = (
-    r"(?:[\w-]+\s+){0,2}?(?<!kesehatan )nasional\s*(?:(?:tahun\s+|pada\s+)?\d{4}\s*)?(?:sebesar|yakni|yaitu|adalah|sebanyak|mencapai|di\s+angka|baru|sudah|telah|ialah|"
+    r"(?:[\w-]+\s+){0,2}?(?<!kesehatan )nasional\s*(?:(?:uhc|jkn|cakupan|keaktifan|kepesertaan)\s+)?(?:(?:tahun\s+|pada\s+)?\d{4}\s*)?(?:sebesar|yakni|yaitu|adalah|sebanyak|mencapai|di\s+angka|baru|sudah|telah|ialah|"
     r"yang\s+(?:sebesar|mencapai|baru|sudah)|yang|,|:)?\s*(?:sekitar\s+|lebih\s+dari\s+)?$"
 )
 NATIONAL_LEVEL = re.compile(r"\b(?:rata-rata|capaian|cakupan|angka|persentase|tingkat)\s+" + _NATIONAL_TAIL, re.IGNORECASE)

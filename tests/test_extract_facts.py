@@ -350,3 +350,20 @@ def test_people_named_as_not_enrolled_before_the_figure_are_not_participants():
 )
 def test_what_money_is_for_is_read_in_its_own_clause(text):
     assert [g[4] for g in facts(text) if g[1] == "contribution_budget_idr"] == [40_000_000_000]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kota Solok telah memenuhi syarat UHC non cut off dengan cakupan JKN 98,2 persen dan tingkat keaktifan 80,56 persen.",
+         {("13.72", "uhc_coverage_pct", "actual", 98.2), ("13.72", "active_participation_pct", "actual", 80.56)}),
+        ("Peserta aktif JKN di Kabupaten Ngawi mencapai 720.000 jiwa atau 84,7 persen dari total peserta.",
+         {("35.21", "participants", "actual", 720000), ("35.21", "active_participation_pct", "actual", 84.7)}),
+        ("Sebanyak 92 persen penduduk Kabupaten Ngawi sudah memiliki JKN, namun hanya 75 persen yang aktif.",
+         {("35.21", "uhc_coverage_pct", "actual", 92), ("35.21", "active_participation_pct", "actual", 75)}),
+        ("Target nasional UHC adalah 98 persen dengan keaktifan 80 persen.",
+         {("00", "uhc_coverage_pct", "target", 98), ("00", "active_participation_pct", "target", 80)}),
+    ],
+)
+def test_coverage_and_activity_phrasings(text, expected):
+    assert {(g[0], g[1], g[2], g[4]) for g in facts(text)} == expected
