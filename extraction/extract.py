@@ -13,7 +13,7 @@ from .model import Extraction, Fact
 from .mous import find_mous
 from .regions import find_dateline, find_region_mentions, main_region
 from .relevance import is_relevant
-from .text import split_sentences
+from .text import Sentence, split_sentences
 
 
 def _source_version() -> str:
@@ -64,5 +64,30 @@ def extract(
                 facts.append(f)
         here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.start >= dateline_end]
         ctx.advance(s, found, here)
+    if sentences and _is_headline(sentences[0], text, title):
+        facts = _without_rounded_headline_figures(facts, sentences[0].start)
     mous = find_mous(sentences, mentions, main, pub, title, gazetteer)
     return Extraction(relevant=True, facts=facts, mous=mous)
+
+
+def _is_headline(first: Sentence, text: str, title: str | None) -> bool:
+    """Whether the text opens with the headline (extracted pages and saved articles often do)."""
+    line = first.text.strip()
+    if title and " ".join(line.split()).lower() == " ".join(title.split()).lower():
+        return True
+    return len(line) < 160 and not line.endswith((".", "!", "?", '"', "”")) and text[first.end : first.end + 1] in ("\n", "")
+
+
+def _without_rounded_headline_figures(facts: list[Fact], headline_start: int) -> list[Fact]:
+    """Drop a headline figure that rounds one the body states ("... 82 Persen" over "82,4 persen"): one statement."""
+    body = [f for f in facts if f.start != headline_start]
+
+    def restated(f: Fact) -> bool:
+        for b in body:
+            if (b.region_code, b.metric, b.kind) != (f.region_code, f.metric, f.kind):
+                continue
+            if abs(b.value - f.value) < 1 if f.metric.endswith("_pct") else abs(b.value - f.value) <= 0.05 * max(b.value, f.value):
+                return True
+        return False
+
+    return [f for f in facts if f.start != headline_start or not restated(f)]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from . import tables
 from . import vocabulary as v
 from .dates import DateMention, find_dates
 from .gazetteer import Gazetteer
@@ -30,6 +31,8 @@ class SentenceContext:
     # the percentage topic (or "reject") the last few sentences named, for lists that follow them
     recent_topic: str | None = None
     topic_age: int = 0
+    # the columns of the table whose header row came last, while its rows go on
+    table: list[tables.Column] | None = None
 
     def advance(self, s: Sentence, found: list[Fact], here: list[RegionMention]) -> None:
         """Carry what sentence ``s`` (its facts, the regions it names) leaves for the next one."""
@@ -49,6 +52,11 @@ class SentenceContext:
         elif here:
             self.last_region = here[-1].code
         self.previous_text = s.text
+        if tables.is_row(s.text):
+            # a table speaks through its header; the topic of the prose around it carries over the table
+            self.table = tables.header(s.text, sentence_topic) or self.table
+            return
+        self.table = None
         topic = sentence_topic(s.text)
         if topic is not None:
             self.recent_topic, self.topic_age = topic, 0
@@ -304,7 +312,12 @@ def facts_in_sentence(
         return []
     if not _MAY_HOLD_NUMBER.search(s.text):
         return []
+    table = ctx.table if tables.is_row(s.text) else None
     quantities = find_quantities(s.text)
+    if table:
+        taken = [(x.start, x.end) for x in quantities]
+        quantities += [c for c in tables.bare_counts(s.text, table) if not any(c.start < e and b < c.end for b, e in taken)]
+        quantities.sort(key=lambda x: x.start)
     if not quantities:
         return []
     dates = find_dates(s.text, published)
@@ -315,14 +328,23 @@ def facts_in_sentence(
     for i, q in enumerate(quantities):
         span = (quantities[i - 1].end if i else 0, quantities[i + 1].start if i + 1 < len(quantities) else len(s.text))
         segment: str | None = None
-        if q.unit == "percent":
+        cell = tables.column_at(s.text, q.start) if table else 0
+        column = table[cell] if table and cell < len(table) else None
+        value: float | int
+        if column is not None and column.metric is not None:
+            # a table cell: its column's header says what the figure is
+            if (q.unit == "percent") != (column.metric != "participants") or q.unit == "rupiah":
+                continue
+            metric, kind, segment = column.metric, column.kind or "actual", column.segment
+            value = round(q.value, 2) if q.unit == "percent" else int(q.value)
+        elif q.unit == "percent":
             found = _percent_fact(q, s, ctx, previous_pct)
             if found is None:
                 continue
             metric, kind = found
             previous_pct = (q.end, kind)
             previous_metric = metric
-            value: float | int = round(q.value, 2)
+            value = round(q.value, 2)
         elif q.unit == "count":
             found3 = _count_fact(q, s, previous_metric == "uhc_coverage_pct", ctx.last_count_segment, span)
             if found3 is None:

@@ -87,7 +87,11 @@ PERCENT_FIGURE = re.compile(r"\d\s*(?:%|persen\b)", re.IGNORECASE)
 # "hanya 75 persen yang aktif": the topic named right after the figure is its own
 ACTIVE_RIGHT_AFTER = re.compile(r"\s*(?:di\s+antaranya\s+)?(?:yang\s+|peserta\s+(?:jkn\s+)?(?:yang\s+)?)?(?:sudah\s+|masih\s+|berstatus\s+)?aktif\b", re.IGNORECASE)
 # A line of a list: "- Kab. Lebak: 95,8 persen", "1. Kota Serang 97 %"
-LIST_ITEM = re.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s")
+LIST_ITEM = re.compile(
+    r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s"
+    # or a line holding only a name and its figure: "Kota Bontang 100,11 persen"
+    r"|^\s*(?:(?:Kota|Kabupaten|Kab\.|Provinsi)\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s*[:=(]?\s*\d[\d.,]*\s*(?:%|(?i:persen))\)?\s*[.;,]?\s*$",
+)
 # "peningkatan kepesertaan JKN di Kota Bontang sebesar 5 persen": the change of a level, not the level.
 CHANGE_OF_TOPIC = re.compile(
     r"(?:peningkatan|kenaikan|penurunan|pertumbuhan|penambahan|tambahan)\s+(?:jumlah\s+)?(?:cakupan\s+)?(?:kepesertaan|peserta|keaktifan|cakupan)\b(?:(?!cakupan|keaktifan|kepesertaan|uhc|persentase)[^.;,]){0,60}?\b(?:sebesar|sekitar|hingga|mencapai|yakni)\s*$",

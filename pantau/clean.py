@@ -106,7 +106,7 @@ def clean_page(html: str, url: str) -> CleanedPage:
             url=url,
             with_metadata=False,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,  # news tables carry figures by region ("| Kota Bontang | 100,11% |")
             include_images=False,
             deduplicate=False,
         )

@@ -8,6 +8,7 @@ sitemap index, a Google News sitemap, RSS and Atom feeds, a paginated listing an
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import threading
 import time
@@ -27,11 +28,31 @@ def _human(d: str) -> str:
     return f"{dd} {_MONTHS[m - 1]} {y}"
 
 
+def _paragraph_html(paragraph: str) -> str:
+    """A body paragraph as HTML: runs of "- " lines become a list, runs of "| a | b |" lines a table,
+    other lines a paragraph each."""
+    out: list[str] = []
+    for kind, lines in itertools.groupby(paragraph.splitlines(), key=lambda line: line[:1] if line[:1] in "-|" else "p"):
+        rows = [line.strip() for line in lines if line.strip()]
+        if kind == "-":
+            out.append("<ul>" + "".join(f"<li>{html.escape(r[1:].strip())}</li>" for r in rows) + "</ul>")
+        elif kind == "|":
+            cells = [[c.strip() for c in r.strip("|").split("|")] for r in rows if not set(r) <= set("|-: ")]
+            head, *body = cells
+            out.append(
+                "<table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in head) + "</tr>"
+                + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in body) + "</table>"
+            )
+        else:
+            out.extend(f"<p>{html.escape(r)}</p>" for r in rows)
+    return "\n".join(out)
+
+
 def render_article(article: CorpusArticle, base: str, related: list[CorpusArticle]) -> str:
     """The article page in its outlet's template."""
     template = (SAMPLE_SITE_DIR / "templates" / f"{article.outlet}.html").read_text(encoding="utf-8")
     paragraphs = [p.strip() for p in article.body.strip().split("\n\n") if p.strip()]
-    body_html = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    body_html = "\n".join(_paragraph_html(p) for p in paragraphs)
     related_html = "".join(f'<li><a href="{base}/{r.outlet}{r.path}">{html.escape(r.title)}</a></li>' for r in related[:3])
     return template.format(
         title=html.escape(article.title),

@@ -92,3 +92,23 @@ def test_extract_command_rejects_bad_input(tmp_path):
     assert proc.returncode == 1
     assert "input line 2" in proc.stderr
     assert json.loads(proc.stdout.splitlines()[0])["id"] == "a"
+
+
+def test_the_served_pages_say_what_the_corpus_labels():
+    """Rendered by the sample site and cleaned like any crawled page, each article yields the facts and
+    MoUs its YAML text yields: lists and tables survive HTML and trafilatura."""
+    from pantau.clean import clean_page
+    from pantau.sample_site import render_article
+
+    def summary(result):
+        return sorted((f.region_code, f.metric, f.kind, f.segment or "", f.value) for f in result.facts), sorted(
+            (m.region_code, m.signed_on or "") for m in result.mous
+        )
+
+    differ = []
+    for a in CORPUS:
+        url = f"http://127.0.0.1:1/{a.outlet}{a.path}"
+        page = clean_page(render_article(a, "http://127.0.0.1:1", []), url)
+        if summary(extract(page.text, page.published, page.title)) != summary(extract(a.body, a.published, a.title)):
+            differ.append(a.id)
+    assert differ == []

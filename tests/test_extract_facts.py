@@ -367,3 +367,36 @@ def test_what_money_is_for_is_read_in_its_own_clause(text):
 )
 def test_coverage_and_activity_phrasings(text, expected):
     assert {(g[0], g[1], g[2], g[4]) for g in facts(text)} == expected
+
+
+def test_a_table_takes_metric_and_kind_from_its_header():
+    text = (
+        "BPJS Kesehatan merilis capaian kepesertaan JKN per 1 Januari 2026.\n"
+        "| Kabupaten/Kota | Jumlah Peserta | Cakupan | Keaktifan | Target Keaktifan |\n"
+        "|---|---|---|---|---|\n"
+        "| Kota Banjarmasin | 701.220 | 98,4% | 79,1% | 80% |\n"
+        "| Kabupaten Tanah Laut | 362.015 | 96,7% | 77,5% | 80% |\n"
+        "Data itu dirilis pekan ini."
+    )
+    got = {(g[0], g[1], g[2], g[3], g[4]) for g in facts(text)}
+    assert got == {
+        ("63.71", "participants", "actual", "total", 701220), ("63.71", "uhc_coverage_pct", "actual", None, 98.4),
+        ("63.71", "active_participation_pct", "actual", None, 79.1), ("63.71", "active_participation_pct", "target", None, 80),
+        ("63.01", "participants", "actual", "total", 362015), ("63.01", "uhc_coverage_pct", "actual", None, 96.7),
+        ("63.01", "active_participation_pct", "actual", None, 77.5), ("63.01", "active_participation_pct", "target", None, 80),
+    }
+
+
+def test_a_table_of_other_figures_gives_nothing():
+    text = (
+        "Dinas Kesehatan merilis data JKN dan stunting.\n| Kabupaten | Prevalensi Stunting |\n|---|---|\n| Kabupaten Tanah Laut | 21,3% |"
+    )
+    assert facts(text) == []
+
+
+def test_a_headline_figure_rounding_a_body_figure_is_one_statement():
+    text = "Keaktifan Peserta JKN Denpasar 82 Persen\nTingkat keaktifan peserta JKN di Kota Denpasar mencapai 82,4 persen per Juli 2025."
+    assert [g[4] for g in facts(text)] == [82.4]
+    # a headline figure the body does not restate stays
+    text = "Cakupan JKN Kota Denpasar 99 Persen\nTingkat keaktifan peserta JKN di Kota Denpasar mencapai 82,4 persen."
+    assert sorted(g[4] for g in facts(text)) == [82.4, 99]
