@@ -118,6 +118,7 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
 
 _FRESH_METRIC = re.compile(r"\bdengan\s+(?:tingkat\s+|angka\s+|persentase\s+)?(?:cakupan|keaktifan|kepesertaan|capaian)\b", re.IGNORECASE)
 _BECOMES = re.compile(r"\bmenjadi\s+(?:di\s+atas\s+|lebih\s+dari\s+|sekitar\s+|minimal\s+)?$", re.IGNORECASE)
+_PAYER_BEFORE = re.compile(r"(?:dibayar(?:kan)?|ditanggung|dibiayai|didanai)\s+(?:oleh\s+)?(?:Pemerintah(?:\s+Provinsi)?|Pemprov)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]\s*(?:sedangkan|sementara|namun|tetapi|adapun|dan\s+untuk|serta)\b|;", re.IGNORECASE)
 _MAY_HOLD_NUMBER = re.compile(r"\d|juta|ribu|puluh|ratus|se(?:ribu|juta|puluh|ratus)", re.IGNORECASE)
 _POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi)\s*(?:total\s+)?(?:sekitar\s+|sebanyak\s+|mencapai\s+)?$", re.IGNORECASE)
@@ -150,6 +151,12 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
             prev_region = ctx.gazetteer.regions[prev.code]
             if region.type == "provinsi" and prev_region.province_code == region.code and nearest.start - prev.end < 40:
                 return prev.code
+        # "dibayar Pemerintah Aceh": a province named as the one who pays, in an article about one of its kabupaten
+        if ctx.gazetteer is not None and ctx.main_region and _PAYER_BEFORE.search(sentence.text, 0, nearest.start - sentence.start):
+            region = ctx.gazetteer.regions[nearest.code]
+            main = ctx.gazetteer.regions[ctx.main_region]
+            if region.type == "provinsi" and main.province_code == region.code:
+                return ctx.main_region
         return nearest.code
     this = next(reversed(list(v.THIS_REGION.finditer(sentence.text, 0, q.start))), None)
     if this is not None:
@@ -213,7 +220,7 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None) -> str
     label = _nearest_label(v.SEGMENT_CUES, text, q.start, q.end, min(120, end - q.end))
     if label in ("pbpu", "bp") and v.PEMDA_CUE.search(text, start, end):
         return "pemda"
-    if label == "pemda" and v.CENTRAL_BUDGET.search(text) and not v.PEMDA_CUE.search(text):
+    if label == "pemda" and v.CENTRAL_BUDGET.search(text, start, end) and not v.PEMDA_CUE.search(text, start, end):
         return "pbi_apbn"
     return label
 

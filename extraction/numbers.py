@@ -96,6 +96,13 @@ COUNT_RE = re.compile(
 )
 
 
+# "ditambah dari 15.000 menjadi 22.500 jiwa": the first figure counts the same people
+FROM_TO_COUNT_RE = re.compile(
+    rf"\bdari\s+({_NUM})(?:\s+({_SCALE}))?\s+(?:{COUNT_NOUNS}\s+)?menjadi\s+(?:{_NUM})(?:\s+{_SCALE})?\s+({COUNT_NOUNS})\b",
+    re.IGNORECASE,
+)
+
+
 def _scaled(token: str, scale: str | None) -> float:
     value = parse_numeral(token)
     if scale:
@@ -155,5 +162,13 @@ def find_quantities(sentence: str) -> list[Quantity]:
         qualifier = "approx" if m.group(4) or tail == "an" else "at_least" if tail == "lebih" else qualifier_before(sentence[: m.start()])
         found.append(Quantity(round(value), "count", m.start(), m.end(), qualifier, m.group(6).lower()))
         taken.append((m.start(), m.end()))
+    for m in FROM_TO_COUNT_RE.finditer(sentence):
+        if overlaps(m.start(1), m.end(1)):
+            continue
+        try:
+            value = _scaled(m.group(1), m.group(2))
+        except ValueError:
+            continue
+        found.append(Quantity(round(value), "count", m.start(1), m.end(2) if m.group(2) else m.end(1), "exact", m.group(3).lower()))
     found.sort(key=lambda q: q.start)
     return found

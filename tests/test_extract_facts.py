@@ -400,3 +400,16 @@ def test_a_headline_figure_rounding_a_body_figure_is_one_statement():
     # a headline figure the body does not restate stays
     text = "Cakupan JKN Kota Denpasar 99 Persen\nTingkat keaktifan peserta JKN di Kota Denpasar mencapai 82,4 persen."
     assert sorted(g[4] for g in facts(text)) == [82.4, 99]
+
+
+def test_a_province_that_pays_is_not_where_the_people_live():
+    got = facts(
+        "Dari 451.000 penduduk Kabupaten Bireuen, 440.300 jiwa telah terdaftar JKN. Sebanyak 180.450 jiwa di antaranya "
+        "iurannya dibayar Pemerintah Aceh, dan 95.200 jiwa dibayar pemerintah pusat."
+    )
+    assert {(g[0], g[3], g[4]) for g in got} == {("11.11", "total", 440300), ("11.11", "pemda", 180450), ("11.11", "pbi_apbn", 95200)}
+
+
+def test_from_and_to_counts_share_their_noun():
+    got = facts("Kuota peserta JKN yang iurannya ditanggung Pemkot Ternate ditambah dari 15.000 menjadi 22.500 jiwa.")
+    assert {(g[3], g[4]) for g in got} == {("pemda", 15000), ("pemda", 22500)}
