@@ -323,6 +323,12 @@ def _budget_fact(q: Quantity, s: Sentence, previous_text: str) -> tuple[str, str
     return "contribution_budget_idr", _kind(text, q, strict=True), segment
 
 
+def _table_cell_fact(q: Quantity, column: tables.Column) -> tuple[str, str, str | None] | None:
+    """A figure in a table cell is what its column's header says it is, when its unit fits the column."""
+    fits = q.unit == "count" if column.metric == "participants" else q.unit == "percent"
+    return (column.metric, column.kind or "actual", column.segment) if fits and column.metric else None
+
+
 def facts_in_sentence(
     s: Sentence,
     mentions: list[RegionMention],
@@ -355,10 +361,10 @@ def facts_in_sentence(
         column = table[cell] if table and cell < len(table) else None
         value: float | int
         if column is not None and column.metric is not None:
-            # a table cell: its column's header says what the figure is
-            if (q.unit == "percent") != (column.metric != "participants") or q.unit == "rupiah":
+            found3 = _table_cell_fact(q, column)
+            if found3 is None:
                 continue
-            metric, kind, segment = column.metric, column.kind or "actual", column.segment
+            metric, kind, segment = found3
             value = round(q.value, 2) if q.unit == "percent" else int(q.value)
         elif q.unit == "percent":
             found = _percent_fact(q, s, ctx, previous_pct)
