@@ -113,9 +113,11 @@ def main() -> int:
     load_gazetteer()
     _rate(_bare, sample[:20])  # warm both paths
     _rate(_ours, sample[:20])
-    bare = _rate(_bare, sample)
-    ours = _rate(_ours, sample)
-    ours2 = _rate(_ours, sample, workers=2)
+    # Best of BENCH_REPEAT rounds, the three measured in turn within each round: this shared machine's speed
+    # drifts by a third from minute to minute, and timeit's rule (the best run is the machine's capability)
+    # keeps that drift out of the ratios.
+    rounds = [(_rate(_bare, sample), _rate(_ours, sample), _rate(_ours, sample, workers=2)) for _ in range(int(os.environ.get("BENCH_REPEAT", "3")))]
+    bare, ours, ours2 = (max(r[i] for r in rounds) for i in range(3))
     results["bare_trafilatura_pages_per_s"] = round(bare, 1)
     results["process_pages_per_s_1core"] = round(ours, 1)
     results["process_pages_per_s_2cores"] = round(ours2, 1)
