@@ -293,7 +293,9 @@ def _count_fact(
     if q.value < 10:
         return None
     segment = _segment(text, q, span) or (previous_segment or None if continued else None)
-    if segment is None and (
+    # "peserta aktif ... 720.000 jiwa" counts the active members only: no segment, not the total
+    active_only = re.search(r"\baktif\b", text[max(0, q.start - 40) : q.start], re.IGNORECASE)
+    if segment is None and not active_only and (
         after_coverage or v.BESIDE_COVERAGE.match(text[q.end :]) or v.TOTAL_HINT.search(text[max(0, q.start - 60) : q.end + 30])
     ):
         segment = "total"

@@ -413,3 +413,8 @@ def test_a_province_that_pays_is_not_where_the_people_live():
 def test_from_and_to_counts_share_their_noun():
     got = facts("Kuota peserta JKN yang iurannya ditanggung Pemkot Ternate ditambah dari 15.000 menjadi 22.500 jiwa.")
     assert {(g[3], g[4]) for g in got} == {("pemda", 15000), ("pemda", 22500)}
+
+
+def test_a_count_of_active_members_is_not_the_total():
+    got = facts("Peserta aktif JKN di Kabupaten Ngawi mencapai 720.000 jiwa atau 84,7 persen dari total peserta.")
+    assert ("35.21", "participants", "actual", None, 720000, "exact") in got
