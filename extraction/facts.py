@@ -253,6 +253,8 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tupl
         return None
     if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):
         metric = ctx.last_pct_metric
+    if metric is None and v.TARGET_JUST_BEFORE.search(text[: q.start]):
+        metric = ctx.recent_topic()  # "dari target 98 persen" after sentences about coverage without a figure
     in_list = v.LIST_ITEM.match(text) or len(v.PERCENT_FIGURE.findall(text)) >= 2
     if metric is None and in_list and v.NAME_JUST_BEFORE.search(text[: q.start]):
         # a list of places and their figures whose topic the sentence before announced ("... belum UHC. Ketiganya

@@ -67,7 +67,7 @@ BUDGET_REJECT = re.compile(r"klaim|tunggakan|menunggak|utang|hutang|piutang|dend
 # Actual vs target: the nearest of these before the figure in its sentence decides; default actual.
 _TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
 KIND_CUES = _compile([
-    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah)\b", "target"),
+    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah(?!\s+(?:kota|kabupaten|kab\.|provinsi)\s))\b", "target"),
     (r"\b(?:kini|saat\s+ini|telah|sudah|baru|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+(?:\d|$)))\b", "actual"),
 ])
 # Counts and budgets are targets only when the text says so outright ("berharap kuota 12 ribu" is not).
@@ -113,7 +113,7 @@ NATIONAL_TARGET = re.compile(
     re.IGNORECASE,
 )
 # A figure right after a name in a list ("Kabupaten Jeneponto (91,3 persen), Kabupaten Takalar (92,05 persen)").
-NAME_JUST_BEFORE = re.compile(r"[A-Z][\w'-]+(?:\s*(?:\(|:|=|sebesar|dengan|yakni|yaitu|tercatat|mencapai|sudah|telah|baru|masih|di\s+angka)){0,2}\s*$")
+NAME_JUST_BEFORE = re.compile(r"[A-Z][\w'-]+(?:\s*(?:\(|:|=|sebesar|dengan|yakni|yaitu|tercatat|mencapai|sudah|telah|baru|masih|kini|di\s+angka)){0,2}\s*$")
 # A count with no segment named is the region's whole membership when it is what is enrolled ("terdaftar",
 # "kepesertaan JKN ... sebanyak") or stands beside the coverage percentage ("1.012.873 jiwa atau 95,04 persen").
 TOTAL_HINT = re.compile(r"terdaftar|terlindungi|tercover|terjamin|kepesertaan(?:\s+(?:jkn|bpjs))|peserta\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?\s+(?:di|se|sebanyak|mencapai|tercatat|sudah|telah|berjumlah)", re.IGNORECASE)

@@ -418,3 +418,19 @@ def test_from_and_to_counts_share_their_noun():
 def test_a_count_of_active_members_is_not_the_total():
     got = facts("Peserta aktif JKN di Kabupaten Ngawi mencapai 720.000 jiwa atau 84,7 persen dari total peserta.")
     assert ("35.21", "participants", "actual", None, 720000, "exact") in got
+
+
+def test_below_another_region_is_a_ranking_not_a_threshold():
+    got = facts(
+        "Kabupaten Banjar menempati peringkat ketiga se-Kalsel dengan capaian UHC 97,8 persen, di bawah Kota Banjarbaru "
+        "(99,2 persen) dan Kabupaten Balangan (99,1 persen)."
+    )
+    assert {(g[0], g[2], g[4]) for g in got} == {("63.03", "actual", 97.8), ("63.72", "actual", 99.2), ("63.11", "actual", 99.1)}
+
+
+def test_a_target_after_a_sentence_naming_the_topic_without_a_figure():
+    got = facts(
+        "Cakupan kepesertaan JKN di Kabupaten Banjar terus naik. "
+        "Menurut dia, dari target 98 persen pada 2025, Kabupaten Banjar kini mencapai 96,4 persen."
+    )
+    assert {(g[1], g[2], g[4]) for g in got} == {("uhc_coverage_pct", "target", 98), ("uhc_coverage_pct", "actual", 96.4)}
