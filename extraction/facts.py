@@ -133,6 +133,7 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
 
 _FRESH_METRIC = re.compile(r"\bdengan\s+(?:tingkat\s+|angka\s+|persentase\s+)?(?:cakupan|keaktifan|kepesertaan|capaian)\b", re.IGNORECASE)
 _UNREAD = object()
+_INTRODUCES_FIGURE = re.compile(r"\s*(?:sebesar|mencapai|yaitu|yakni|menjadi|tercatat|adalah|sekitar|hanya|baru|sudah|:|=)?\s*(?:Rp\.?\s*)?", re.IGNORECASE)
 _BECOMES = re.compile(r"\bmenjadi\s+(?:di\s+atas\s+|lebih\s+dari\s+|sekitar\s+|minimal\s+)?$", re.IGNORECASE)
 _PAYER_BEFORE = re.compile(r"(?:dibayar(?:kan)?|ditanggung|dibiayai|didanai)\s+(?:oleh\s+)?(?:Pemerintah(?:\s+Provinsi)?|Pemprov)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]\s*(?:sedangkan|sementara|namun|tetapi|adapun|dan\s+untuk|serta)\b|;", re.IGNORECASE)
@@ -214,6 +215,9 @@ def _as_of(
     # a date after the figure is its own only up to the next figure ("Rp 9,8 miliar, turun dari Rp 12 miliar pada 2023")
     limit = min(q.end + 40, next_start) if next_start is not None else q.end + 40
     after = [d for d in dates if q.end <= d.start <= limit]
+    if next_start is not None:
+        # "2022 sebesar 90 persen, 2023 sebesar 93 persen": a date that introduces the next figure is that one's
+        after = [d for d in after if not _INTRODUCES_FIGURE.fullmatch(sentence_text[d.end : next_start])]
     before = [d for d in dates if d.end <= q.start and q.start - d.end <= 80]
     chosen: DateMention | None = None
     if after:

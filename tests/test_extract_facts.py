@@ -434,3 +434,8 @@ def test_a_target_after_a_sentence_naming_the_topic_without_a_figure():
         "Menurut dia, dari target 98 persen pada 2025, Kabupaten Banjar kini mencapai 96,4 persen."
     )
     assert {(g[1], g[2], g[4]) for g in got} == {("uhc_coverage_pct", "target", 98), ("uhc_coverage_pct", "actual", 96.4)}
+
+
+def test_a_year_that_introduces_the_next_figure_is_that_figures():
+    result = extract("Cakupan JKN Kota Pekalongan pada 2022 sebesar 90 persen, 2023 sebesar 93 persen dan 2024 mencapai 96 persen.", "2025-02-11")
+    assert [(f.value, f.as_of) for f in result.facts] == [(90, "2022"), (93, "2023"), (96, "2024")]
