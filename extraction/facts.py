@@ -18,6 +18,18 @@ from .text import Sentence
 EVIDENCE_MAX = 200
 
 
+_UNREAD = object()
+
+
+@dataclass(slots=True)
+class _Prose:
+    """A sentence of running text: whether it gave facts, and its percentage topic once read."""
+
+    text: str
+    had_facts: bool
+    topic: object = _UNREAD
+
+
 @dataclass(slots=True)
 class SentenceContext:
     """What the sentences before this one leave behind for it."""
@@ -28,8 +40,8 @@ class SentenceContext:
     previous_text: str = ""
     # the segment of the previous sentence's last participant count ("" when it had none), None without a count
     last_count_segment: str | None = None
-    # the prose sentences so far (text, whether it had facts, its topic once read), for lists that follow them
-    recent: list[list] = field(default_factory=list)
+    # the prose sentences so far, for lists that follow them
+    recent: list[_Prose] = field(default_factory=list)
     # the columns of the table whose header row came last, while its rows go on
     table: list[tables.Column] | None = None
 
@@ -56,12 +68,12 @@ class SentenceContext:
             self.table = tables.header(s.text, sentence_topic) or self.table
             return
         self.table = None
-        self.recent.append([s.text, bool(found), _UNREAD])
+        self.recent.append(_Prose(s.text, bool(found)))
         del self.recent[:-40]
 
     def remember_headline(self, title: str) -> None:
         """The headline is prose before the first sentence: a list may follow its topic."""
-        self.recent.append([title, True, _UNREAD])
+        self.recent.append(_Prose(title, True))
 
     def recent_topic(self) -> str | None:
         """The percentage topic (or "reject") of the latest sentence that names one, looking back past at most
@@ -69,12 +81,12 @@ class SentenceContext:
 
         Read only when a list needs it: reading every sentence's topic would cost a third of extraction."""
         misses = 0
-        for entry in reversed(self.recent):
-            if entry[2] is _UNREAD:
-                entry[2] = sentence_topic(entry[0])
-            if entry[2] is not None:
-                return entry[2]
-            if not entry[1]:
+        for prose in reversed(self.recent):
+            if prose.topic is _UNREAD:
+                prose.topic = sentence_topic(prose.text)
+            if prose.topic is not None:
+                return prose.topic
+            if not prose.had_facts:
                 misses += 1
                 if misses > 3:
                     return None
@@ -132,7 +144,6 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
 
 
 _FRESH_METRIC = re.compile(r"\bdengan\s+(?:tingkat\s+|angka\s+|persentase\s+)?(?:cakupan|keaktifan|kepesertaan|capaian)\b", re.IGNORECASE)
-_UNREAD = object()
 _INTRODUCES_FIGURE = re.compile(r"\s*(?:sebesar|mencapai|yaitu|yakni|menjadi|tercatat|adalah|sekitar|hanya|baru|sudah|:|=)?\s*(?:Rp\.?\s*)?", re.IGNORECASE)
 _BECOMES = re.compile(r"\bmenjadi\s+(?:di\s+atas\s+|lebih\s+dari\s+|sekitar\s+|minimal\s+)?$", re.IGNORECASE)
 _PAYER_BEFORE = re.compile(r"(?:dibayar(?:kan)?|ditanggung|dibiayai|didanai)\s+(?:oleh\s+)?(?:Pemerintah(?:\s+Provinsi)?|Pemprov)\s+$", re.IGNORECASE)
@@ -210,14 +221,15 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
 
 
 def _as_of(
-    q: Quantity, sentence_text: str, dates: list[DateMention], published: date | None, kind: str, next_start: int | None = None
+    q: Quantity, sentence_text: str, dates: list[DateMention], published: date | None, kind: str, next_start: int
 ) -> str | None:
-    # a date after the figure is its own only up to the next figure ("Rp 9,8 miliar, turun dari Rp 12 miliar pada 2023")
-    limit = min(q.end + 40, next_start) if next_start is not None else q.end + 40
-    after = [d for d in dates if q.end <= d.start <= limit]
-    if next_start is not None:
-        # "2022 sebesar 90 persen, 2023 sebesar 93 persen": a date that introduces the next figure is that one's
-        after = [d for d in after if not _INTRODUCES_FIGURE.fullmatch(sentence_text[d.end : next_start])]
+    """When the figure holds: a date right after it (up to the next figure), else one shortly before it."""
+    # a date after the figure is its own only up to the next figure ("Rp 9,8 miliar, turun dari Rp 12 miliar pada 2023"),
+    # and not when it introduces that figure ("2022 sebesar 90 persen, 2023 sebesar 93 persen")
+    after = [
+        d for d in dates
+        if q.end <= d.start <= min(q.end + 40, next_start) and not _INTRODUCES_FIGURE.fullmatch(sentence_text[d.end : next_start])
+    ]
     before = [d for d in dates if d.end <= q.start and q.start - d.end <= 80]
     chosen: DateMention | None = None
     if after:
@@ -259,8 +271,11 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tupl
         metric = ctx.last_pct_metric
     if metric is None and v.TARGET_JUST_BEFORE.search(text[: q.start]):
         metric = ctx.recent_topic()  # "dari target 98 persen" after sentences about coverage without a figure
-    in_list = v.LIST_ITEM.match(text) or len(v.PERCENT_FIGURE.findall(text)) >= 2
-    if metric is None and in_list and v.NAME_JUST_BEFORE.search(text[: q.start]):
+    if (
+        metric is None
+        and v.NAME_JUST_BEFORE.search(text[: q.start])
+        and (v.LIST_ITEM.match(text) or len(v.PERCENT_FIGURE.findall(text)) >= 2)
+    ):
         # a list of places and their figures whose topic the sentence before announced ("... belum UHC. Ketiganya
         # adalah Kabupaten Jeneponto (91,3 persen), ...")
         metric = ctx.recent_topic()
