@@ -67,7 +67,7 @@ def extract(
         ctx.advance(s, found, here)
     if sentences and _is_headline(sentences[0], text, title):
         facts = _without_rounded_headline_figures(facts, sentences[0].start)
-    mous = find_mous(sentences, mentions, main, pub, title, gazetteer)
+    mous = find_mous(sentences, mentions, main, pub, title, gazetteer, dateline_end)
     return Extraction(relevant=True, facts=facts, mous=mous)
 
 

@@ -57,15 +57,11 @@ def _event_date(sentences: list[Sentence], i: int, published: date | None) -> tu
 
 _UNTIL = re.compile(r"(?:hingga|sampai|s\.d\.?|berlaku|selama)\s+(?:dengan\s+)?(?:(?:akhir|tahun)\s+)*$", re.IGNORECASE)
 _VENUE_BEFORE = re.compile(r"(?:\bdi|bertempat\s+di|berlangsung\s+di|digelar\s+di|dilaksanakan\s+di)\s+(?:(?:Kota|Kabupaten)\s+)?$", re.IGNORECASE)
-_DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[\w\s]{0,30})?(?:\([^)]{0,40}\))?\s*[-–—]")
 
 
-def _is_venue(s: Sentence, m: RegionMention) -> bool:
-    """Whether this mention of a region in a signing sentence is only where it happened."""
-    before = s.text[: m.start - s.start]
-    if _VENUE_BEFORE.search(before):
-        return True
-    return m.start - s.start < 3 and bool(_DATELINE_AFTER.match(s.text[m.end - s.start :]))
+def _is_venue(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
+    """Whether this mention of a region in a signing sentence is only where it happened (or the dateline)."""
+    return m.start < dateline_end or bool(_VENUE_BEFORE.search(s.text[: m.start - s.start]))
 
 
 def find_mous(
@@ -75,8 +71,12 @@ def find_mous(
     published: date | None,
     title: str | None,
     gazetteer: Gazetteer,
+    dateline_end: int = 0,
 ) -> list[MouEvent]:
-    """One MoU event per region that the article reports signing an agreement with BPJS Kesehatan."""
+    """One MoU event per region that the article reports signing an agreement with BPJS Kesehatan.
+
+    ``dateline_end`` is where the text's dateline ends (``find_dateline``): the place it names is where the story
+    was filed, not a party."""
     article_about_bpjs = bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6])))
     events: dict[str, MouEvent] = {}
     for i, s in enumerate(sentences):
@@ -95,7 +95,7 @@ def find_mous(
             continue
         here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.code != "00"]
         # where the signing took place ("di Pontianak", a dateline) is not a party when parties are named
-        parties = [m for m in here if not _is_venue(s, m)]
+        parties = [m for m in here if not _is_venue(s, m, dateline_end)]
         codes = list(dict.fromkeys(m.code for m in parties or here)) or ([main_region] if main_region else [])
         for code in codes:
             existing = events.get(code)
