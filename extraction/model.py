@@ -8,6 +8,7 @@ METRICS = ("uhc_coverage_pct", "active_participation_pct", "participants", "cont
 KINDS = ("actual", "target")
 SEGMENTS = ("total", "pbi_apbn", "pemda", "ppu", "pbpu", "bp")
 QUALIFIERS = ("exact", "at_least", "approx")
+CONFIDENCES = ("high", "review")
 
 
 @dataclass(slots=True)
@@ -26,9 +27,14 @@ class Fact:
     start: int  # character offsets of the evidence sentence in the cleaned text
     end: int
     optional: bool = False
+    # "high" facts reach the marts; "review" ones go to the analysts' review queue with ``review_reason``
+    confidence: str = "high"
+    # the cues that decided each part of the fact, as "decision:cue" ("metric:cakupan", "region:nearest_name")
+    decided_by: list[str] = field(default_factory=list)
+    review_reason: str | None = None
 
     def to_dict(self) -> dict:
-        """The fact as a JSON-ready dict in the shared schema (plus offsets)."""
+        """The fact as a JSON-ready dict in the shared schema (plus offsets, confidence and cues)."""
         return asdict(self)
 
 
@@ -45,6 +51,9 @@ class MouEvent:
     end: int
     partner: str = "BPJS Kesehatan"
     optional: bool = False
+    confidence: str = "high"
+    decided_by: list[str] = field(default_factory=list)
+    review_reason: str | None = None
 
     def to_dict(self) -> dict:
         """The MoU as a JSON-ready dict in the shared schema (plus offsets)."""
