@@ -6,6 +6,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
+from .confidence import assess
 from .dates import parse_published
 from .facts import SentenceContext, facts_in_sentence
 from .gazetteer import Gazetteer, load_gazetteer
@@ -68,7 +69,7 @@ def extract(
     if sentences and _is_headline(sentences[0], text, title):
         facts = _without_rounded_headline_figures(facts, sentences[0].start)
     mous = find_mous(sentences, mentions, main, pub, title, gazetteer, dateline_end)
-    return Extraction(relevant=True, facts=facts, mous=mous)
+    return Extraction(relevant=True, facts=[assess(f) for f in facts], mous=mous)
 
 
 def _is_headline(first: Sentence, text: str, title: str | None) -> bool:

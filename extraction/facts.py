@@ -95,25 +95,40 @@ class SentenceContext:
     gazetteer: Gazetteer | None = None  # a dateline's place name is context, not the subject of the first sentence
 
 
-def _nearest_label(patterns, text: str, before: int, after_from: int | None = None, after_window: int = 0) -> str | None:
+def _nearest_label(
+    patterns, text: str, before: int, after_from: int | None = None, after_window: int = 0, why: tuple[list[str], str] | None = None
+) -> str | None:
     """The label of the pattern match ending nearest before ``before`` (longest wins a tie);
-    failing that, of the first match in ``text[after_from:after_from+after_window]``."""
-    best: tuple[int, int, str] | None = None
+    failing that, of the first match in ``text[after_from:after_from+after_window]``.
+
+    With ``why`` = (cues, decision), the deciding words are recorded as "decision:words"."""
+    best: tuple[int, int, str, str] | None = None
     for pattern, label in patterns:
         for m in pattern.finditer(text, 0, before):
-            key = (m.end(), m.end() - m.start(), label)
+            key = (m.end(), m.end() - m.start(), label, m.group(0))
             if best is None or key[:2] > best[:2]:
                 best = key
     if best is not None:
+        _note(why, best[3])
         return best[2]
     if after_from is None:
         return None
-    first: tuple[int, str] | None = None
+    first: tuple[int, str, str] | None = None
     for pattern, label in patterns:
         m = pattern.search(text, after_from, min(len(text), after_from + after_window))
         if m and (first is None or m.start() < first[0]):
-            first = (m.start(), label)
-    return first[1] if first else None
+            first = (m.start(), label, m.group(0))
+    if first is None:
+        return None
+    _note(why, first[2] + "(after)")
+    return first[1]
+
+
+def _note(why: tuple[list[str], str] | None, cue: str) -> None:
+    """Record the cue that decided something, as a short name ("metric:cakupan")."""
+    if why is not None:
+        cues, decision = why
+        cues.append(f"{decision}:{'_'.join(cue.lower().split())}")
 
 
 def sentence_topic(text: str) -> str | None:
@@ -121,7 +136,7 @@ def sentence_topic(text: str) -> str | None:
     return _nearest_label(v.PERCENT_TOPICS, text, len(text))
 
 
-def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str] | None = None) -> str:
+def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str] | None = None, cues: list[str] | None = None) -> str:
     """Actual or target, from the cues between the previous figure of the sentence and this one.
 
     With no cue there, a figure continuing a list ("98 persen pada 2024 dan 100 persen pada 2025")
@@ -131,16 +146,21 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     # "memenuhi syarat UHC dengan cakupan 98,2 persen": a metric introduced afresh starts its own clause
     for m in _FRESH_METRIC.finditer(text, start, q.start):
         start = m.end()
-    cues = v.KIND_CUES_STRICT if strict else v.KIND_CUES
-    label = _nearest_label(cues, text[start : q.start], q.start - start)
+    patterns = v.KIND_CUES_STRICT if strict else v.KIND_CUES
+    found: list[str] = []
+    label = _nearest_label(patterns, text[start : q.start], q.start - start, why=(found, "kind"))
     # "akan membuat cakupan naik dari 84 persen menjadi di atas 90 persen": where it is expected to go
     if label != "target" and _BECOMES.search(text, 0, q.start) and v.FUTURE.search(text, 0, q.start):
-        return "target"
-    if label:
-        return label
-    if previous and not v.CONTINUATION_BREAK.search(text[start : q.start]):
-        return previous[1]
-    return "actual"
+        found = ["kind:akan_menjadi"]
+        label = "target"
+    elif not label:
+        if previous and not v.CONTINUATION_BREAK.search(text[start : q.start]):
+            found, label = ["kind:continues_previous"], previous[1]
+        else:
+            found, label = ["kind:default_actual"], "actual"
+    if cues is not None:
+        cues.extend(found)
+    return label
 
 
 _FRESH_METRIC = re.compile(r"\bdengan\s+(?:tingkat\s+|angka\s+|persentase\s+)?(?:cakupan|keaktifan|kepesertaan|capaian)\b", re.IGNORECASE)
@@ -153,7 +173,15 @@ _POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi)\s
 _AFTER_PREPOSITION = re.compile(r"(?:\bdi|\buntuk|\bbagi|\bse|\bwilayah|\bdaerah)[\s-]+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE)
 
 
-def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext) -> str | None:
+def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext, cues: list[str]) -> str | None:
+    """The region a figure is about, from the names around it in its sentence and the context before it;
+    the rule that decided it goes into ``cues``."""
+    code, cue = _region_and_cue(q, sentence, mentions, ctx)
+    cues.append(f"region:{cue}")
+    return code
+
+
+def _region_and_cue(q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext) -> tuple[str | None, str]:
     local = [
         m for m in mentions
         if not m.office and sentence.start <= m.start < sentence.end and m.start >= ctx.dateline_end
@@ -162,13 +190,13 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
     # a figure right after a kecamatan/desa name is about that place, which the warehouse does not hold
     nearest_any = [m for m in mentions if sentence.start <= m.start and m.end <= abs_pos]
     if nearest_any and nearest_any[-1].subregion:
-        return None
+        return None, "subregion"
     before = [m for m in local if m.end <= abs_pos]
     since_name = q.start - (before[-1].end - sentence.start) if before else q.start
     lead_start = q.start - min(since_name, 60)
     # searched in place so that the look-behinds see the words before the window
     if any(p.search(sentence.text, lead_start, q.start) for p in (v.NATIONAL_LEVEL, v.NATIONAL_TARGET)):
-        return "00"
+        return "00", "national_level"
     if before:
         # The nearest name before the figure is what it is about ("cakupan di Kota Bontang mencapai 92 persen"),
         # except a province that only locates a kabupaten/kota named just before it ("Sleman di DIY").
@@ -178,14 +206,14 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
             prev = before[-2]
             prev_region = ctx.gazetteer.regions[prev.code]
             if region.type == "provinsi" and prev_region.province_code == region.code and nearest.start - prev.end < 40:
-                return prev.code
+                return prev.code, "name_located_in_province"
         # "dibayar Pemerintah Aceh": a province named as the one who pays, in an article about one of its kabupaten
         if ctx.gazetteer is not None and ctx.main_region and _PAYER_BEFORE.search(sentence.text, 0, nearest.start - sentence.start):
             region = ctx.gazetteer.regions[nearest.code]
             main = ctx.gazetteer.regions[ctx.main_region]
             if region.type == "provinsi" and main.province_code == region.code:
-                return ctx.main_region
-        return nearest.code
+                return ctx.main_region, "province_as_payer"
+        return nearest.code, "nearest_name"
     this = next(reversed(list(v.THIS_REGION.finditer(sentence.text, 0, q.start))), None)
     if this is not None:
         # "provinsi ini": the latest province named; "daerah ini": the region the article is about
@@ -194,11 +222,11 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
             earlier = [m for m in mentions if m.start < sentence.start and not m.office]
             for m in reversed(earlier):
                 if ctx.gazetteer.regions[m.code].type == wanted:
-                    return m.code
+                    return m.code, "this_region"
         if ctx.main_region:
-            return ctx.main_region
+            return ctx.main_region, "this_region"
     if v.NATIONAL.search(sentence.text):
-        return "00"
+        return "00", "national"
     # "Pemkot mengalokasikan ..." without a name: the latest kota named so far (likewise Pemkab, Pemprov)
     bare = None
     for m in v.BARE_GOVERNMENT.finditer(sentence.text, 0, q.start):
@@ -208,20 +236,24 @@ def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], 
         earlier = [m for m in mentions if m.start < sentence.start and not m.office]
         for m in reversed(earlier):
             if ctx.gazetteer.regions[m.code].type == wanted:
-                return m.code
+                return m.code, "bare_government"
         if ctx.main_region and ctx.gazetteer.regions[ctx.main_region].type == wanted:
-            return ctx.main_region
+            return ctx.main_region, "bare_government"
     # A name after the figure counts only when it says where ("97 persen di Kabupaten X"); otherwise the
     # region the text was talking about ("18.400 jiwa warga asli Papua" is about the kabupaten).
     after = [m for m in local if m.start >= abs_pos + (q.end - q.start)]
     for m in after:
         if _AFTER_PREPOSITION.search(sentence.text[: m.start - sentence.start]) and m.start - abs_pos < 80:
-            return m.code
-    return ctx.last_region or ctx.main_region or (after[0].code if after else None)
+            return m.code, "name_after"
+    if ctx.last_region:
+        return ctx.last_region, "previous_sentences"
+    if ctx.main_region:
+        return ctx.main_region, "article_subject"
+    return (after[0].code, "first_name_after") if after else (None, "none")
 
 
 def _as_of(
-    q: Quantity, sentence_text: str, dates: list[DateMention], published: date | None, kind: str, next_start: int
+    q: Quantity, sentence_text: str, dates: list[DateMention], published: date | None, kind: str, next_start: int, cues: list[str]
 ) -> str | None:
     """When the figure holds: a date right after it (up to the next figure), else one shortly before it."""
     # a date after the figure is its own only up to the next figure ("Rp 9,8 miliar, turun dari Rp 12 miliar pada 2023"),
@@ -233,44 +265,55 @@ def _as_of(
     before = [d for d in dates if d.end <= q.start and q.start - d.end <= 80]
     chosen: DateMention | None = None
     if after:
-        chosen = after[0]
+        chosen, cue = after[0], "date_after"
     elif before:
-        chosen = before[-1]
+        chosen, cue = before[-1], "date_before"
     if chosen is not None:
+        cues.append(f"time:{cue}")
         value = chosen.value
         return value[:7] if len(value) == 10 else value
     if kind == "actual" and published is not None and v.NOW.search(sentence_text):
+        cues.append("time:now_at_publication")
         return f"{published.year:04d}-{published.month:02d}"
+    cues.append("time:unstated")
     return None
 
 
-def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None) -> str | None:
+def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: list[str] | None = None) -> str | None:
     """The segment a count belongs to; ``span`` is the stretch of text that is this figure's alone
     (from the figure before it to the one after), where a "Pemda" turns PBPU/BP into Pemda's."""
     start, end = span or (0, len(text))
     # a cue after the figure is its own only up to the next figure ("dari 1,3 juta peserta, 640 ribu PPU")
-    label = _nearest_label(v.SEGMENT_CUES, text, q.start, q.end, min(120, end - q.end))
+    found: list[str] = []
+    label = _nearest_label(v.SEGMENT_CUES, text, q.start, q.end, min(120, end - q.end), why=(found, "segment"))
     if label in ("pbpu", "bp") and v.PEMDA_CUE.search(text, start, end):
-        return "pemda"
-    if label == "pemda" and v.CENTRAL_BUDGET.search(text, start, end) and not v.PEMDA_CUE.search(text, start, end):
-        return "pbi_apbn"
+        found.append("segment:paid_by_pemda")
+        label = "pemda"
+    elif label == "pemda" and v.CENTRAL_BUDGET.search(text, start, end) and not v.PEMDA_CUE.search(text, start, end):
+        found.append("segment:central_budget")
+        label = "pbi_apbn"
+    if cues is not None:
+        cues.extend(found)
     return label
 
 
-def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tuple[int, str] | None) -> tuple[str, str] | None:
+def _percent_fact(
+    q: Quantity, s: Sentence, ctx: SentenceContext, previous: tuple[int, str] | None, cues: list[str]
+) -> tuple[str, str] | None:
     text = s.text
     if v.CHANGE_BEFORE.search(text[: q.start]) or v.CHANGE_OF_TOPIC.search(text[: q.start]):
         return None
-    metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60)
+    found: list[str] = []
+    metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60, why=(found, "metric"))
     if v.ACTIVE_RIGHT_AFTER.match(text, q.end):
-        metric = "active_participation_pct"
+        found, metric = ["metric:aktif_right_after"], "active_participation_pct"
     # a share of the participants is no coverage figure, but the active share is exactly what keaktifan means
     if v.SHARE_OF_PARTICIPANTS.match(text[q.end : q.end + 40]) and metric != "active_participation_pct":
         return None
     if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):
-        metric = ctx.last_pct_metric
+        found, metric = ["metric:previous_sentence"], ctx.last_pct_metric
     if metric is None and v.TARGET_JUST_BEFORE.search(text[: q.start]):
-        metric = ctx.recent_topic()  # "dari target 98 persen" after sentences about coverage without a figure
+        found, metric = ["metric:recent_topic"], ctx.recent_topic()  # "dari target 98 persen" after sentences about coverage
     if (
         metric is None
         and v.NAME_JUST_BEFORE.search(text[: q.start])
@@ -278,16 +321,22 @@ def _percent_fact(q: Quantity, s: Sentence, ctx: SentenceContext, previous: tupl
     ):
         # a list of places and their figures whose topic the sentence before announced ("... belum UHC. Ketiganya
         # adalah Kabupaten Jeneponto (91,3 persen), ...")
-        metric = ctx.recent_topic()
+        found, metric = ["metric:list_topic"], ctx.recent_topic()
     if metric is None or metric == "reject":
         return None
     if not 0 < q.value <= 150 or (metric == "active_participation_pct" and q.value > 100):
         return None
-    return metric, _kind(text, q, previous=previous)
+    cues.extend(found)
+    return metric, _kind(text, q, previous=previous, cues=cues)
 
 
 def _count_fact(
-    q: Quantity, s: Sentence, after_coverage: bool = False, previous_segment: str | None = None, span: tuple[int, int] | None = None
+    q: Quantity,
+    s: Sentence,
+    cues: list[str],
+    after_coverage: bool = False,
+    previous_segment: str | None = None,
+    span: tuple[int, int] | None = None,
 ) -> tuple[str, str, str | None] | None:
     text = s.text
     # "Sebelumnya, pada Januari jumlahnya 29.870 orang": the same count as the sentence before, at another time
@@ -313,17 +362,29 @@ def _count_fact(
         return None
     if q.value < 10:
         return None
-    segment = _segment(text, q, span) or (previous_segment or None if continued else None)
+    cues.append("metric:count_continues_previous" if continued else "metric:participant_words")
+    segment = _segment(text, q, span, cues)
+    if segment is None and continued and previous_segment:
+        segment = previous_segment
+        cues.append("segment:previous_count")
     # "peserta aktif ... 720.000 jiwa" counts the active members only: no segment, not the total
     active_only = re.search(r"\baktif\b", text[max(0, q.start - 40) : q.start], re.IGNORECASE)
-    if segment is None and not active_only and (
-        after_coverage or v.BESIDE_COVERAGE.match(text[q.end :]) or v.TOTAL_HINT.search(text[max(0, q.start - 60) : q.end + 30])
-    ):
-        segment = "total"
-    return "participants", _kind(text, q, strict=True), segment
+    if segment is None and not active_only:
+        if after_coverage:
+            segment, cue = "total", "after_coverage"
+        elif v.BESIDE_COVERAGE.match(text[q.end :]):
+            segment, cue = "total", "beside_coverage"
+        elif v.TOTAL_HINT.search(text[max(0, q.start - 60) : q.end + 30]):
+            segment, cue = "total", "enrolled_words"
+        else:
+            cue = "unknown"
+        cues.append(f"segment:{cue}")
+    elif segment is None:
+        cues.append("segment:active_only")
+    return "participants", _kind(text, q, strict=True, cues=cues), segment
 
 
-def _budget_fact(q: Quantity, s: Sentence, previous_text: str) -> tuple[str, str, str | None] | None:
+def _budget_fact(q: Quantity, s: Sentence, previous_text: str, cues: list[str]) -> tuple[str, str, str | None] | None:
     text = s.text
     # "program ini ... alokasi anggaran Rp92,6 miliar": what the money pays for may be in the sentence before
     # "Jumlah tersebut naik dari Rp26,5 miliar": the budget the sentence before named, at another time
@@ -343,13 +404,17 @@ def _budget_fact(q: Quantity, s: Sentence, previous_text: str) -> tuple[str, str
     # Contribution budgets are a government's: the central one when only APBN / pemerintah pusat is named
     central = v.CENTRAL_BUDGET.search(text) and not v.PEMDA_CUE.search(text)
     segment = "pbi_apbn" if central else "pemda"
-    return "contribution_budget_idr", _kind(text, q, strict=True), segment
+    cues.extend(["metric:budget_refers_back" if refers_back else "metric:budget_words", f"segment:{'central_budget' if central else 'regional_budget'}"])
+    return "contribution_budget_idr", _kind(text, q, strict=True, cues=cues), segment
 
 
-def _table_cell_fact(q: Quantity, column: tables.Column) -> tuple[str, str, str | None] | None:
+def _table_cell_fact(q: Quantity, column: tables.Column, cues: list[str]) -> tuple[str, str, str | None] | None:
     """A figure in a table cell is what its column's header says it is, when its unit fits the column."""
     fits = q.unit == "count" if column.metric == "participants" else q.unit == "percent"
-    return (column.metric, column.kind or "actual", column.segment) if fits and column.metric else None
+    if not (fits and column.metric):
+        return None
+    cues.extend(["metric:table_header", "kind:table_header", "segment:table_header"])
+    return column.metric, column.kind or "actual", column.segment
 
 
 def facts_in_sentence(
@@ -383,14 +448,15 @@ def facts_in_sentence(
         cell = tables.column_at(s.text, q.start) if table else 0
         column = table[cell] if table and cell < len(table) else None
         value: float | int
+        cues: list[str] = []
         if column is not None and column.metric is not None:
-            found3 = _table_cell_fact(q, column)
+            found3 = _table_cell_fact(q, column, cues)
             if found3 is None:
                 continue
             metric, kind, segment = found3
             value = round(q.value, 2) if q.unit == "percent" else int(q.value)
         elif q.unit == "percent":
-            found = _percent_fact(q, s, ctx, previous_pct)
+            found = _percent_fact(q, s, ctx, previous_pct, cues)
             if found is None:
                 continue
             metric, kind = found
@@ -398,20 +464,21 @@ def facts_in_sentence(
             previous_metric = metric
             value = round(q.value, 2)
         elif q.unit == "count":
-            found3 = _count_fact(q, s, previous_metric == "uhc_coverage_pct", ctx.last_count_segment, span)
+            found3 = _count_fact(q, s, cues, previous_metric == "uhc_coverage_pct", ctx.last_count_segment, span)
             if found3 is None:
                 continue
             metric, kind, segment = found3
             value = int(q.value)
         else:
-            found3 = _budget_fact(q, s, ctx.previous_text)
+            found3 = _budget_fact(q, s, ctx.previous_text, cues)
             if found3 is None:
                 continue
             metric, kind, segment = found3
             value = int(q.value)
-        region_code = _region_for(q, s, mentions, ctx)
+        region_code = _region_for(q, s, mentions, ctx, cues)
         if region_code is None and out and not any(out_end <= m.start - s.start < q.start for m in mentions):
             region_code = out[-1].region_code  # "... adalah 98 persen dengan keaktifan 80 persen": same subject
+            cues[-1] = "region:same_subject_as_previous_figure"
         if region_code is None:
             continue
         out_end = q.end
@@ -428,10 +495,11 @@ def facts_in_sentence(
                 segment=segment,
                 value=value,
                 qualifier=q.qualifier,
-                as_of=_as_of(q, s.text, dates, published, kind, span[1]),
+                as_of=_as_of(q, s.text, dates, published, kind, span[1], cues),
                 evidence=evidence,
                 start=s.start,
                 end=s.end,
+                decided_by=cues,
             )
         )
     return out
