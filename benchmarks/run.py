@@ -18,8 +18,8 @@ from pathlib import Path
 
 import trafilatura
 
+from cleaning.page import CleaningError, clean_page
 from extraction import extract, load_gazetteer
-from pantau.clean import CleaningError, clean_page
 from pantau.crawl import run_crawl
 from pantau.settings import PROJECT_ROOT, get_settings
 from pantau.steps import clean_pages, extract_articles, load_pending_crawls

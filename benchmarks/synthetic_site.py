@@ -6,8 +6,8 @@ import random
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from pantau.corpus import load_corpus
-from pantau.sample_site import render_article
+from devtools.corpus import load_corpus
+from devtools.sample_site import render_article
 
 SITEMAP_CHUNK = 1000
 

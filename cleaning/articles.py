@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from .clean import CleanedPage
+from .page import CleanedPage
 
 SHARED_SENTENCES = 0.6  # share of the shorter text's sentences two copies of one story have in common
 

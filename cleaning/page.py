@@ -10,7 +10,7 @@ import lxml.html
 import trafilatura
 from htmldate import find_date
 
-from .urls import canonical_url
+from pantau.urls import canonical_url
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _INDONESIAN = frozenset(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .settings import PROJECT_ROOT
+from pantau.settings import PROJECT_ROOT
 
 SAMPLE_SITE_DIR = PROJECT_ROOT / "sample_site"
 

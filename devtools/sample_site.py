@@ -273,7 +273,7 @@ def _make_handler(site: SampleSite) -> type[BaseHTTPRequestHandler]:
 
 
 def main() -> None:
-    """Serve the sample site in the foreground: ``python -m pantau.sample_site [PORT]``."""
+    """Serve the sample site in the foreground: ``python -m devtools.sample_site [PORT]``."""
     import sys
 
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8765

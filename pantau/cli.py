@@ -72,7 +72,7 @@ def run_pipeline(sources: Path, warehouse: Path | None, job_name: str = "pantau_
 
 def demo(warehouse: Path | None) -> int:
     """Serve the bundled sample site on 127.0.0.1 and run the pipeline on it."""
-    from .sample_site import SampleSite
+    from devtools.sample_site import SampleSite
 
     os.environ.setdefault("PANTAU_CRAWL_DELAY", "0")  # our own site on loopback: no politeness delay needed
     try:
@@ -128,9 +128,9 @@ def extract_command(input_path: str | None) -> int:
 
 def eval_command(gold_dir: Path | None, show_errors: bool) -> int:
     """Score extraction on the bundled corpus and, when present, on ../shared/gold."""
+    from devtools.corpus import load_corpus
     from extraction import extract, load_gazetteer
 
-    from .corpus import load_corpus
     from .evaluation import evaluate, report
 
     gazetteer = load_gazetteer()

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import duckdb
 
+from cleaning.articles import ArticleIndex, article_id_for
+from cleaning.page import CleanedPage, CleaningError, clean_page
 from extraction import EXTRACTOR_VERSION, extract, load_gazetteer
 from warehouse import load
-
-from .articles import ArticleIndex, article_id_for
-from .clean import CleanedPage, CleaningError, clean_page
 
 
 @dataclass

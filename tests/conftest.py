@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pantau.sample_site import SampleSite
+from devtools.sample_site import SampleSite
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from pantau.articles import ArticleIndex, article_id_for
-from pantau.clean import CleaningError, clean_page, detect_language, sentence_fingerprints
-from pantau.corpus import load_corpus
-from pantau.sample_site import render_article
+from cleaning.articles import ArticleIndex, article_id_for
+from cleaning.page import CleaningError, clean_page, detect_language, sentence_fingerprints
+from devtools.corpus import load_corpus
+from devtools.sample_site import render_article
 
 BASE = "http://127.0.0.1:1"
 ARTICLES = {a.id: a for a in load_corpus()}

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
+from devtools.corpus import load_corpus
 from extraction import extract
 from extraction.model import KINDS, METRICS, QUALIFIERS, SEGMENTS
-from pantau.corpus import load_corpus
 from pantau.evaluation import evaluate
 
 from .conftest import SHARED
@@ -97,8 +97,8 @@ def test_extract_command_rejects_bad_input(tmp_path):
 def test_the_served_pages_say_what_the_corpus_labels():
     """Rendered by the sample site and cleaned like any crawled page, each article yields the facts and
     MoUs its YAML text yields: lists and tables survive HTML and trafilatura."""
-    from pantau.clean import clean_page
-    from pantau.sample_site import render_article
+    from cleaning.page import clean_page
+    from devtools.sample_site import render_article
 
     def summary(result):
         return sorted((f.region_code, f.metric, f.kind, f.segment or "", f.value) for f in result.facts), sorted(

@@ -70,7 +70,7 @@ def test_truncated_last_line_of_a_killed_crawl_is_skipped(tmp_path):
 
 
 def test_page_that_breaks_trafilatura_is_rejected_and_the_run_goes_on(tmp_path, monkeypatch):
-    import pantau.clean as clean
+    import cleaning.page as clean
 
     crawls = tmp_path / "crawls"
     crawls.mkdir()

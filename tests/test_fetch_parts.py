@@ -37,7 +37,7 @@ def test_sitemap_index_and_news_sitemap():
 
 
 def test_entity_expansion_is_not_performed():
-    from pantau.sample_site import _BOMB
+    from devtools.sample_site import _BOMB
 
     kind, entries = parse_sitemap(_BOMB.encode())
     assert all(len(e.url) < 2048 for e in entries)

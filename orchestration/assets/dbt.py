@@ -1,10 +1,6 @@
 """The dbt models as Dagster assets (dbt tests become asset checks)."""
 
 import os
-import subprocess
-import sys
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -12,36 +8,13 @@ from dagster_dbt import (
     DagsterDbtTranslator,
     DagsterDbtTranslatorSettings,
     DbtCliResource,
-    DbtProject,
     dbt_assets,
 )
 
-from pantau.settings import DBT_BUILD_ARGS, get_settings
+from pantau.settings import DBT_BUILD_ARGS
 
-from ..resources import WarehouseResource
+from ..resources import WarehouseResource, dbt_project
 
-DBT_DIR = get_settings().dbt_project_dir
-# dbt is installed beside this interpreter (the project venv), whether or not the venv is on PATH
-DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt"))
-
-@cache
-def dbt_project() -> DbtProject:
-    """The dbt project, with a manifest ready (parsed once when missing or older than the models)."""
-    project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
-    manifest = Path(project.manifest_path)
-    sources = [p for p in DBT_DIR.rglob("*") if p.suffix in (".sql", ".yml", ".md") and "target" not in p.parts]
-    if not manifest.exists() or any(p.stat().st_mtime > manifest.stat().st_mtime for p in sources):
-        subprocess.run(
-            [DBT_EXECUTABLE, "parse", "--quiet", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)],
-            check=True,
-            cwd=DBT_DIR,
-            env={**os.environ, **get_settings().env()},
-        )
-    return project
-
-def dbt_resource() -> DbtCliResource:
-    """The dbt CLI resource for this project."""
-    return DbtCliResource(project_dir=dbt_project(), dbt_executable=DBT_EXECUTABLE)
 
 class PantauDbtTranslator(DagsterDbtTranslator):
     """dbt sources map onto the raw.* assets that load them; models get <schema>/<name> keys."""
