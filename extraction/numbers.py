@@ -96,6 +96,21 @@ COUNT_RE = re.compile(
 )
 
 
+# "PPU 160.537", "PBI APBD sebanyak 214.330", "segmen bukan pekerja 1.585": in a breakdown by segment the
+# segment's name is what the bare number counts
+_SEGMENT_NAME = (
+    r"(?:penerima\s+bantuan\s+iuran|pbi)(?:\s*(?:jk|jkn))?(?:\s*\((?:pbi\s*)?[\w\s]{0,12}\))?(?:\s*(?:dari\s+)?(?:apbn|apbd|pusat|daerah|pbn))?"
+    r"|pekerja\s+(?:bukan\s+)?penerima\s+upah(?:\s*\([\w\s]{0,10}\))?|ppu(?:\s*(?:bu|pn|badan\s+usaha|penyelenggara\s+negara))?|pbpu(?:\s+pemda)?"
+    r"|bukan\s+pekerja(?:\s*\(bp\))?|\bbp\b|peserta\s+mandiri|\bmandiri|jamkesda|\bjka\b"
+    r"|(?:yang\s+)?(?:ditanggung|dibiayai|dibayar(?:kan)?)\s+(?:oleh\s+)?(?:apbd|apbn|pemda|pemerintah(?:\s+(?:daerah|pusat|kabupaten|kota|provinsi))?|pemkab|pemkot|pemprov)"
+)
+SEGMENT_COUNT_RE = re.compile(
+    rf"(?:{_SEGMENT_NAME})\s*(?:(?:yang\s+)?(?:sebanyak|mencapai|berjumlah|sejumlah|ada|yakni|yaitu|tercatat|sudah\s+mencapai|adalah)\s+|:\s*|=\s*)?"
+    rf"({NUMERAL})(?:\s+({_SCALE}))?(?![\d.,]*\s*(?:%|persen|rupiah)|\s*[-/])",
+    re.IGNORECASE,
+)
+
+
 # "ditambah dari 15.000 menjadi 22.500 jiwa": the first figure counts the same people
 FROM_TO_COUNT_RE = re.compile(
     rf"\bdari\s+({_NUM})(?:\s+({_SCALE}))?\s+(?:{COUNT_NOUNS}\s+)?menjadi\s+(?:{_NUM})(?:\s+{_SCALE})?\s+({COUNT_NOUNS})\b",
@@ -162,6 +177,21 @@ def find_quantities(sentence: str) -> list[Quantity]:
         qualifier = "approx" if m.group(4) or tail == "an" else "at_least" if tail == "lebih" else qualifier_before(sentence[: m.start()])
         found.append(Quantity(round(value), "count", m.start(), m.end(), qualifier, m.group(6).lower()))
         taken.append((m.start(), m.end()))
+    for m in SEGMENT_COUNT_RE.finditer(sentence):
+        if overlaps(m.start(1), m.end(2) if m.group(2) else m.end(1)):
+            continue
+        token = m.group(1)
+        if re.fullmatch(r"(19|20)\d\d", token) and not m.group(2):
+            continue
+        try:
+            value = _scaled(token, m.group(2))
+        except ValueError:
+            continue
+        if value < 100:
+            continue  # "PBI 2", a small bare number after a segment name is an item number or a clause
+        end = m.end(2) if m.group(2) else m.end(1)
+        found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "segment"))
+        taken.append((m.start(1), end))
     for m in FROM_TO_COUNT_RE.finditer(sentence):
         if overlaps(m.start(1), m.end(1)):
             continue

@@ -87,22 +87,35 @@ def find_region_mentions(text: str, gazetteer: Gazetteer) -> list[RegionMention]
         if fixed is not None:
             fixed_by_surface.setdefault(surface, Counter())[fixed] += 1
     mentions: list[RegionMention] = []
+    listed_type: tuple[str, int] | None = None  # the type of the latest name with a prefix, and where it ends
     for start, end, surface, fixed, candidates, office, subregion in raw:
         code = fixed
         if code is None:
             seen = fixed_by_surface.get(surface)
+            # "Kabupaten Tanah Datar (86 persen), Sijunjung (80 persen) dan Solok (75 persen)": a bare name
+            # in a list takes the type its list began with
+            in_list = listed_type[0] if listed_type and start - listed_type[1] < 120 and _LIST_GAP.fullmatch(text, listed_type[1], start) else None
             if seen:
                 code = seen.most_common(1)[0][0]
             elif len(candidates) == 1:
                 code = candidates[0]
             else:
                 code = (
-                    _typed(candidates, gazetteer, "kota")
+                    (_typed(candidates, gazetteer, in_list) if in_list else None)
+                    or _typed(candidates, gazetteer, "kota")
                     or _typed(candidates, gazetteer, "kabupaten")
                     or candidates[0]
                 )
+        if fixed is not None and gazetteer.regions[fixed].type in ("kota", "kabupaten"):
+            listed_type = (gazetteer.regions[fixed].type, end)
+        elif listed_type is not None and code is not None:
+            listed_type = (listed_type[0], end)
         mentions.append(RegionMention(code, start, end, surface, fixed is not None, office, subregion))
     return mentions
+
+
+# What may stand between two names of one list: figures, brackets, commas, "dan"
+_LIST_GAP = re.compile(r"[^.;:\n]*?")
 
 
 _DATELINE = re.compile(r"^\s*(?:[A-Z0-9.\-]+\.(?:COM|CO\.ID|ID|NET|ORG)\s*,\s*)?([A-Za-z][A-Za-z .'-]{1,40}?)\s*(?:\([A-Za-z .]+\))?\s*(?:,\s*[A-Za-z.]+\s*)?[–—-]")
