@@ -32,21 +32,25 @@ def _fill(con: duckdb.DuckDBPyConnection, first: int, count: int, facts_per_arti
             from range({first}, {first + count}) t(i)"""
     )
     con.execute(
-        f"""insert into raw.facts
+        f"""insert into raw.facts (fact_id, article_id, region_code, region_name, metric, kind, segment, value, qualifier,
+                                   as_of, evidence, evidence_start, evidence_end, extractor_version, fact_key, confidence)
             select 'a' || i || '-f' || j, 'a' || i, r.region_code, r.region_name,
                    case j % 4 when 0 then 'uhc_coverage_pct' when 1 then 'active_participation_pct' when 2 then 'participants' else 'contribution_budget_idr' end,
                    case when j % 5 = 0 then 'target' else 'actual' end,
                    case when j % 4 in (2, 3) then 'pemda' end,
                    case j % 4 when 0 then 80 + (i % 20) when 1 then 60 + (i % 30) when 2 then 1000 + i else 1e9 + i end,
-                   'exact', null, 'kalimat bukti', 0, 10, 'bench'
+                   'exact', null, 'kalimat bukti', 0, 10, 'bench', sha1('a' || i || '-f' || j),
+                   -- a tenth of the facts wait for review, as on real news
+                   case when j = 9 then 'review' else 'high' end
             from range({first}, {first + count}) t(i), range({facts_per_article}) f(j),
                  (select region_code, region_name, row_number() over (order by region_code) - 1 as n from raw.regions) r
             where r.n = (i * 7 + j) % 553"""
     )
     con.execute(
-        f"""insert into raw.mou_mentions
+        f"""insert into raw.mou_mentions (mention_id, article_id, region_code, region_name, partner, signed_on, kind,
+                                          evidence, evidence_start, evidence_end, extractor_version, mention_key)
             select 'a' || i || '-m0', 'a' || i, r.region_code, r.region_name, 'BPJS Kesehatan',
-                   strftime(date '2015-01-01' + (i % 3900)::int, '%Y-%m-%d'), 'new', 'bukti', 0, 5, 'bench'
+                   strftime(date '2015-01-01' + (i % 3900)::int, '%Y-%m-%d'), 'new', 'bukti', 0, 5, 'bench', sha1('a' || i || '-m0')
             from range({first}, {first + count}) t(i),
                  (select region_code, region_name, row_number() over (order by region_code) - 1 as n from raw.regions) r
             where i % 10 = 0 and r.n = i % 553"""

@@ -11,6 +11,23 @@ import duckdb
 
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 
+# Columns added to raw tables after warehouses were already in use, in the order schema.sql declares them:
+# ``migrate`` adds whichever a file lacks, so an old file and a new one end up with the same tables.
+ADDED_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "raw.facts": [
+        ("fact_key", "varchar"),
+        ("confidence", "varchar default 'high'"),
+        ("decided_by", "varchar[] default []"),
+        ("review_reason", "varchar"),
+    ],
+    "raw.mou_mentions": [
+        ("mention_key", "varchar"),
+        ("confidence", "varchar default 'high'"),
+        ("decided_by", "varchar[] default []"),
+        ("review_reason", "varchar"),
+    ],
+}
+
 
 class WarehouseLockedError(RuntimeError):
     """Another process holds the DuckDB file for writing."""
@@ -41,12 +58,36 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise
 
 
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a warehouse created by an older version up to schema.sql; a no-op on a current one.
+
+    Added columns get their defaults (facts extracted before confidence existed count as high), and rows
+    without a stable key get the one warehouse/keys.py computes, so corrections can match them.
+    """
+    from .keys import fact_key, mention_key
+
+    for table, columns in ADDED_COLUMNS.items():
+        for name, spec in columns:
+            con.execute(f"alter table {table} add column if not exists {name} {spec}")
+    for table, key_column, id_column, fields, key in (
+        ("raw.facts", "fact_key", "fact_id", "article_id, region_code, metric, kind, segment, value", fact_key),
+        ("raw.mou_mentions", "mention_key", "mention_id", "article_id, region_code, partner", mention_key),
+    ):
+        rows = con.execute(f"select {id_column}, {fields} from {table} where {key_column} is null").fetchall()
+        if not rows:
+            continue
+        keys = [(key(*row[1:]), row[0]) for row in rows]
+        with transaction(con):
+            con.executemany(f"update {table} set {key_column} = ? where {id_column} = ?", keys)
+
+
 @contextmanager
 def writer(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A write connection with the raw schema in place, closed on exit."""
+    """A write connection with the raw schema in place (older files migrated), closed on exit."""
     con = connect(path)
     try:
         con.execute(SCHEMA_SQL.read_text())
+        migrate(con)
         yield con
     finally:
         con.close()

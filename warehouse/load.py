@@ -12,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from .db import transaction
+from .keys import fact_key, mention_key
 
 
 @dataclass(frozen=True)
@@ -187,26 +188,49 @@ def articles_to_extract(con: duckdb.DuckDBPyConnection, version: str, everything
     ).fetchall()
 
 
+FACT_COLUMNS = (
+    "fact_id", "article_id", "region_code", "region_name", "metric", "kind", "segment", "value", "qualifier", "as_of",
+    "evidence", "evidence_start", "evidence_end", "extractor_version", "fact_key", "confidence", "decided_by", "review_reason",
+)
+MOU_COLUMNS = (
+    "mention_id", "article_id", "region_code", "region_name", "partner", "signed_on", "kind", "evidence",
+    "evidence_start", "evidence_end", "extractor_version", "mention_key", "confidence", "decided_by", "review_reason",
+)
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' * len(columns))})"
+
+
 def save_extractions(con: duckdb.DuckDBPyConnection, results: list[tuple[str, list[dict], list[dict]]], version: str) -> None:
-    """Replace the facts and MoU mentions of each article in ``results`` (article_id, facts, mous)."""
+    """Replace the facts and MoU mentions of each article in ``results`` (article_id, facts, mous).
+
+    Each row gets its stable key (warehouse/keys.py) beside its position id, and the extractor's
+    confidence, the cues that decided it and the reason when it needs review.
+    """
     now = datetime.now(UTC)
     ids = [r[0] for r in results]
     fact_rows, mou_rows = [], []
     for article_id, facts, mous in results:
         for i, f in enumerate(facts):
+            key = fact_key(article_id, f["region_code"], f["metric"], f["kind"], f["segment"], f["value"])
             fact_rows.append([f"{article_id}-f{i:03d}", article_id, f["region_code"], f["region_name"], f["metric"], f["kind"],
-                              f["segment"], float(f["value"]), f["qualifier"], f["as_of"], f["evidence"], f["start"], f["end"], version])
+                              f["segment"], float(f["value"]), f["qualifier"], f["as_of"], f["evidence"], f["start"], f["end"], version,
+                              key, f.get("confidence") or "high", list(f.get("decided_by") or []), f.get("review_reason")])
         for i, m in enumerate(mous):
-            mou_rows.append([f"{article_id}-m{i:02d}", article_id, m["region_code"], m["region_name"], m["partner"],
-                             m["signed_on"], m["kind"], m["evidence"], m["start"], m["end"], version])
+            partner = m["partner"]
+            mou_rows.append([f"{article_id}-m{i:02d}", article_id, m["region_code"], m["region_name"], partner,
+                             m["signed_on"], m["kind"], m["evidence"], m["start"], m["end"], version,
+                             mention_key(article_id, m["region_code"], partner), m.get("confidence") or "high",
+                             list(m.get("decided_by") or []), m.get("review_reason")])
     with transaction(con):
         if ids:
             con.execute("delete from raw.facts where article_id in (select unnest(?))", [ids])
             con.execute("delete from raw.mou_mentions where article_id in (select unnest(?))", [ids])
         if fact_rows:
-            con.executemany("insert into raw.facts values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fact_rows)
+            con.executemany(_insert_sql("raw.facts", FACT_COLUMNS), fact_rows)
         if mou_rows:
-            con.executemany("insert into raw.mou_mentions values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mou_rows)
+            con.executemany(_insert_sql("raw.mou_mentions", MOU_COLUMNS), mou_rows)
         if ids:
             con.execute(
                 "update raw.articles set extractor_version = ?, extracted_at = ? where article_id in (select unnest(?))",

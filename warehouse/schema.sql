@@ -70,7 +70,13 @@ create table if not exists raw.facts (
     evidence      varchar not null,
     evidence_start integer not null,
     evidence_end   integer not null,
-    extractor_version varchar not null
+    extractor_version varchar not null,
+    -- The columns below came later: warehouse/db.py adds them to older files in the same order with the
+    -- same defaults (DuckDB cannot add a NOT NULL column to an existing table, so none is declared here).
+    fact_key      varchar,                -- warehouse/keys.py: stable across re-extraction; corrections use it
+    confidence    varchar default 'high', -- high: reaches the marts; review: the analysts' review queue
+    decided_by    varchar[] default [],   -- the cues that decided the fact ("metric:cakupan")
+    review_reason varchar                 -- why a review fact is uncertain
 );
 
 create table if not exists raw.mou_mentions (
@@ -84,7 +90,11 @@ create table if not exists raw.mou_mentions (
     evidence      varchar not null,
     evidence_start integer not null,
     evidence_end   integer not null,
-    extractor_version varchar not null
+    extractor_version varchar not null,
+    mention_key   varchar,                -- as fact_key, for the analysts' corrections of MoUs
+    confidence    varchar default 'high',
+    decided_by    varchar[] default [],
+    review_reason varchar
 );
 
 create table if not exists raw.regions (
