@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.response import response_status_message
 
-from .safety import is_public_host
+from .safety import url_refusal
 
 
 class BlockedAddress(IgnoreRequest):
@@ -17,11 +16,12 @@ class BlockedAddress(IgnoreRequest):
 
 
 class AddressGuardMiddleware:
-    """Refuse non-http(s) URLs and private, loopback or link-local hosts.
+    """Refuse non-http(s) URLs and private, loopback or link-local addresses outside their source's origins.
 
-    A private host is allowed only when a configured source URL itself is on it (the demo, the tests,
-    an intranet), and then only for requests of that source (robots.txt requests included). Redirects
-    come back through this middleware, so a redirect to a private address is refused too.
+    A private address is allowed only at the origin (scheme, host, port) of one of the source's own
+    configured URLs (the demo, the tests, an intranet), and then only for requests of that source;
+    Scrapy's own requests (robots.txt) get the origins of all sources. Redirects come back through this
+    middleware as new requests, so a redirect to another port or host on a private address is refused too.
     """
 
     def __init__(self, crawler=None):
@@ -33,22 +33,15 @@ class AddressGuardMiddleware:
 
     def process_request(self, request, spider=None):
         spider = spider or (self.crawler.spider if self.crawler is not None else None)
-        parts = urlsplit(request.url)
-        if parts.scheme not in ("http", "https"):
-            raise BlockedAddress(f"scheme {parts.scheme!r} is not allowed")
-        host = (parts.hostname or "").lower()
-        if not host:
-            raise BlockedAddress("URL has no host")
-        if is_public_host(host):
-            return None
-        allowed = request.meta.get("pantau_private_hosts")
+        allowed = request.meta.get("pantau_private_origins")
         if allowed is None:  # robots.txt and other requests Scrapy makes on its own
-            allowed = getattr(spider, "private_hosts", frozenset()) if spider is not None else frozenset()
-        if host in allowed:
+            allowed = getattr(spider, "private_origins", frozenset()) if spider is not None else frozenset()
+        reason = url_refusal(request.url, allowed)
+        if reason is None:
             return None
         if spider is not None:
-            spider.logger.warning("refused %s: %s is not a public address", request.url, host)
-        raise BlockedAddress(f"host {host} is not a public address and not one of this source's own hosts")
+            spider.logger.warning("refused %s: %s", request.url, reason)
+        raise BlockedAddress(reason)
 
 
 class RetryAfterMiddleware(RetryMiddleware):

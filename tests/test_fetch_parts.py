@@ -4,7 +4,7 @@ import pytest
 
 from pantau.urls import canonical_url
 from scrapers.feeds import parse_feed, parse_sitemap
-from scrapers.safety import is_public_host
+from scrapers.safety import Origin, is_public_host
 from scrapers.sources import SourcesError, parse_sources
 
 
@@ -106,15 +106,15 @@ def test_guard_keeps_public_sources_off_private_addresses():
     guard = AddressGuardMiddleware()
 
     class Spider:
-        private_hosts = frozenset({"127.0.0.1"})
+        private_origins = frozenset({Origin("http", "127.0.0.1", 8765)})
         logger = __import__("logging").getLogger("test")
 
-    public_source = {"pantau_private_hosts": frozenset()}
+    public_source = {"pantau_private_origins": frozenset()}
     for url in ("http://10.0.0.1/x", "http://127.0.0.1:8765/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/x"):
         with pytest.raises(BlockedAddress):
             guard.process_request(Request(url, meta=public_source), Spider())
-    # a source configured on a loopback host may fetch from that same host, and robots.txt with it
-    assert guard.process_request(Request("http://127.0.0.1:8765/a", meta={"pantau_private_hosts": frozenset({"127.0.0.1"})}), Spider()) is None
+    # a source configured on a loopback origin may fetch from that same origin, and robots.txt with it
+    assert guard.process_request(Request("http://127.0.0.1:8765/a", meta={"pantau_private_origins": Spider.private_origins}), Spider()) is None
     assert guard.process_request(Request("http://127.0.0.1:8765/robots.txt"), Spider()) is None
     for url in ("file:///etc/passwd", "ftp://example.com/x"):
         with pytest.raises(BlockedAddress):

@@ -15,7 +15,7 @@ from scrapy.utils.gz import gunzip
 from pantau.urls import canonical_url
 
 from ..feeds import FeedEntry, parse_feed, parse_sitemap
-from ..safety import is_public_host
+from ..safety import private_origins
 from ..sources import Source, load_sources
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -42,11 +42,9 @@ class NewsSpider(scrapy.Spider):
         if self.validators_path and self.validators_path.exists():
             self.validators = json.loads(self.validators_path.read_text(encoding="utf-8") or "{}")
         self.new_validators = dict(self.validators)
-        # Hosts that configured sources put on non-public addresses: reachable, but only by their source.
-        self.private_by_source = {
-            s.name: frozenset(h for h in s.hosts if not is_public_host(h)) for s in self.sources.values()
-        }
-        self.private_hosts = frozenset().union(*self.private_by_source.values()) if self.private_by_source else frozenset()
+        # Origins that configured sources put on non-public addresses: reachable, but only by their source.
+        self.private_by_source = {s.name: private_origins(s.urls) for s in self.sources.values()}
+        self.private_origins = frozenset().union(*self.private_by_source.values())
         self.queued: set[str] = set()
 
     # --- discovery -------------------------------------------------------------------------------
@@ -56,7 +54,7 @@ class NewsSpider(scrapy.Spider):
                 yield self._discovery(source, url)
 
     def _meta(self, source: Source, **extra) -> dict:
-        return {"pantau_source": source.name, "pantau_private_hosts": self.private_by_source[source.name], **extra}
+        return {"pantau_source": source.name, "pantau_private_origins": self.private_by_source[source.name], **extra}
 
     def _discovery(self, source: Source, url: str, page: int = 1) -> scrapy.Request:
         headers = {}
