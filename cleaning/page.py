@@ -94,10 +94,26 @@ def page_metadata(tree) -> dict[str, str | None]:
     return {"title": title, "published": published, "site_name": site, "canonical": canonical}
 
 
+# Characters XML 1.0 forbids. lxml's HTML parser keeps them in the tree, but trafilatura copies text into
+# new elements and lxml refuses to set such text (ValueError), which trafilatura takes for "nothing
+# extractable": one stray \x01 anywhere loses the whole article. Vertical tab, form feed and the
+# information separators are spacing, the rest (C0 controls, lone surrogates, U+FFFE/U+FFFF) is noise.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_INVALID_AS_SPACE = dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x1f"), " ")
+
+
+def strip_control_characters(html: str) -> str:
+    """``html`` without the characters XML cannot hold (tab, newline and carriage return are kept)."""
+    if _XML_INVALID.search(html) is None:  # the common case costs one scan and no copy
+        return html
+    return _XML_INVALID.sub("", html.translate(_XML_INVALID_AS_SPACE))
+
+
 def clean_page(html: str, url: str) -> CleanedPage:
     """Extract the article text and metadata from one page; raise CleaningError when there is none."""
     if not html or not html.strip():
         raise CleaningError("empty page")
+    html = strip_control_characters(html)
     try:
         tree = lxml.html.fromstring(html)
         meta = page_metadata(tree)

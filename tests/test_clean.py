@@ -64,3 +64,45 @@ def test_fingerprints_ignore_case_punctuation_and_short_lines():
     a = sentence_fingerprints("Cakupan kepesertaan JKN di Kota Bontang mencapai 92 persen. Oke.")
     b = sentence_fingerprints("CAKUPAN kepesertaan JKN di Kota Bontang, mencapai 92 persen!\nFoto: Humas")
     assert a == b and len(a) == 1
+
+
+CONTROL_CHARACTERS = ["\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\x00", "\ud800", "\uffff"]
+
+
+@pytest.mark.parametrize("char", CONTROL_CHARACTERS)
+@pytest.mark.parametrize("where", ["first paragraph", "page start", "between tags", "title", "everywhere"])
+def test_a_control_character_does_not_lose_the_article(char, where):
+    html, url = page("001-bontang-mou-2025")
+    reference = clean_page(html, url)
+    a = ARTICLES["001-bontang-mou-2025"]
+    first_paragraph = a.body.strip().split("\n\n")[0]
+    words = first_paragraph.split(" ")
+    if where == "first paragraph":
+        dirty = html.replace(first_paragraph, " ".join(words[:5]) + f" {char}" + " " + " ".join(words[5:]), 1)
+    elif where == "page start":
+        dirty = char + html
+    elif where == "between tags":
+        dirty = html.replace("</p>", f"</p>{char}", 1)
+    elif where == "title":
+        dirty = html.replace(a.title, a.title[:10] + char + a.title[10:])
+    else:
+        dirty = html.replace(" ", f" {char}", 40).replace(a.title, a.title[:10] + char + a.title[10:])
+    assert dirty != html
+    cleaned = clean_page(dirty, url)
+    assert first_paragraph[:80] in cleaned.text
+    # a deleted character leaves the text as it was; vertical tab, form feed and separators become a space
+    assert "".join(cleaned.text.split()) == "".join(reference.text.split())
+    assert not any(c in cleaned.text or c in (cleaned.title or "") for c in CONTROL_CHARACTERS)
+    assert cleaned.title is not None and cleaned.title.replace(" ", "") == a.title.replace(" ", "")
+    assert cleaned.published == reference.published
+
+
+def test_vertical_tab_and_form_feed_separate_words_and_whitespace_controls_stay():
+    from cleaning.page import strip_control_characters
+
+    assert strip_control_characters("98\x0bpersen") == "98 persen"
+    assert strip_control_characters("Kota\x0cBontang") == "Kota Bontang"
+    assert strip_control_characters("JK\x01N") == "JKN"
+    assert strip_control_characters("a\tb\nc\r\nd") == "a\tb\nc\r\nd"
+    clean = "<p>Tidak ada yang perlu dibersihkan.</p>"
+    assert strip_control_characters(clean) is clean
