@@ -325,7 +325,7 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
 
 
 def _percent_fact(
-    q: Quantity, s: Sentence, ctx: SentenceContext, previous: tuple[int, str] | None, cues: list[str]
+    q: Quantity, s: Sentence, ctx: SentenceContext, previous: tuple[int, str] | None, cues: list[str], list_item: bool = False
 ) -> tuple[str, str] | None:
     text = s.text
     if v.CHANGE_BEFORE.search(text[: q.start]) or v.CHANGE_OF_TOPIC.search(text[: q.start]):
@@ -339,6 +339,8 @@ def _percent_fact(
         return None
     if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):
         found, metric = ["metric:previous_sentence"], ctx.last_pct_metric
+    if metric is None and ctx.last_pct_metric and list_item:
+        found, metric = ["metric:list_continues"], ctx.last_pct_metric
     if metric is None and v.TARGET_JUST_BEFORE.search(text[: q.start]):
         found, metric = ["metric:recent_topic"], ctx.recent_topic()  # "dari target 98 persen" after sentences about coverage
     if (
@@ -364,12 +366,14 @@ def _count_fact(
     after_coverage: bool = False,
     previous_segment: str | None = None,
     span: tuple[int, int] | None = None,
+    list_item: bool = False,
 ) -> tuple[str, str, str | None] | None:
     text = s.text
     # "Sebelumnya, pada Januari jumlahnya 29.870 orang": the same count as the sentence before, at another time
-    continued = previous_segment is not None and bool(v.COUNT_ANAPHORA.search(text[: q.start]))
+    continued = previous_segment is not None and (bool(v.COUNT_ANAPHORA.search(text[: q.start])) or list_item)
     if not (
         v.PARTICIPANT_CONTEXT.search(text)
+        or q.count_noun == "segment"  # named by its JKN segment ("PBPU 41.357")
         or (after_coverage and v.COUNT_AFTER_PERCENT.search(text[: q.start]))
         or continued
     ):
@@ -444,6 +448,29 @@ def _table_cell_fact(q: Quantity, column: tables.Column, cues: list[str]) -> tup
     return column.metric, column.kind or "actual", column.segment
 
 
+# "Kemudian Kabupaten Boalemo dengan jumlah 146.769 jiwa atau 98 persen.": the next item of a list the
+# sentences before began, a region first and its figures after, in the words of the item before
+_LIST_ITEM_LEAD = re.compile(
+    r"\W*(?:(?:kemudian|lalu|disusul|selanjutnya|berikutnya|menyusul|sementara(?:\s+itu)?|sedangkan|dan|adapun|untuk|di)\s+)?"
+    r"(?:(?:Kota|Kabupaten|Kab\.|Provinsi)\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _continues_a_list(s: Sentence, mentions: list[RegionMention], figures: int) -> bool:
+    """Whether the sentence opens with a region name (after at most a linking word) and states its figures."""
+    first = next((m for m in mentions if s.start <= m.start < s.end), None)
+    if first is None or first.start - s.start >= 40:
+        return False
+    lead = _LIST_ITEM_LEAD.fullmatch(s.text, 0, first.start - s.start)
+    # a name alone before one figure may start a sentence of its own ("Kota X (26 persen) menjadi ..."); a list
+    # item is linked to the one before ("Kemudian ...") or holds the figures of several items
+    return bool(lead) and (bool(_LINKED.match(s.text)) or figures >= 2)
+
+
+_LINKED = re.compile(r"\W*(?:kemudian|lalu|disusul|selanjutnya|berikutnya|menyusul|sementara|sedangkan|dan|adapun)\b", re.IGNORECASE)
+
+
 def facts_in_sentence(
     s: Sentence,
     mentions: list[RegionMention],
@@ -458,6 +485,7 @@ def facts_in_sentence(
         return []
     table = ctx.table if tables.is_row(s.text) else None
     quantities = find_quantities(s.text)
+    list_item = _continues_a_list(s, mentions, len(quantities))
     if table:
         taken = [(x.start, x.end) for x in quantities]
         quantities += [c for c in tables.bare_counts(s.text, table) if not any(c.start < e and b < c.end for b, e in taken)]
@@ -483,7 +511,7 @@ def facts_in_sentence(
             metric, kind, segment = found3
             value = round(q.value, 2) if q.unit == "percent" else int(q.value)
         elif q.unit == "percent":
-            found = _percent_fact(q, s, ctx, previous_pct, cues)
+            found = _percent_fact(q, s, ctx, previous_pct, cues, list_item)
             if found is None:
                 continue
             metric, kind = found
@@ -491,7 +519,7 @@ def facts_in_sentence(
             previous_metric = metric
             value = round(q.value, 2)
         elif q.unit == "count":
-            found3 = _count_fact(q, s, cues, previous_metric == "uhc_coverage_pct", ctx.last_count_segment, span)
+            found3 = _count_fact(q, s, cues, previous_metric == "uhc_coverage_pct", ctx.last_count_segment, span, list_item)
             if found3 is None:
                 continue
             metric, kind, segment = found3

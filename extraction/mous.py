@@ -1,9 +1,17 @@
-"""MoU events: a government and BPJS Kesehatan signing an agreement, new or renewed."""
+"""MoU events: a government and BPJS Kesehatan signing an agreement, new or renewed.
+
+A sentence reports a signing when it names an agreement and a signing that happened (a verb such as
+"menandatangani", or the event itself: "usai penandatanganan MoU"), not one that is planned, wished for, a
+condition, a draft or called off. Its parties are the governments it names through a title or an office
+("Bupati Kudus", "Pemprov Kaltim", "Sekda Kalteng"), then the regions it names as subject; never the place of
+the signing, the dateline, a BPJS branch or regional office, or officials who only attend.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from . import vocabulary as v
 from .dates import find_dates
@@ -12,56 +20,279 @@ from .model import MouEvent
 from .regions import RegionMention
 from .text import Sentence
 
+# A signing that happened: a verb, or the signing as an event ("usai penandatanganan", "saat MoU dengan").
+_SIGN_VERB = re.compile(
+    r"\b(?:menandatangani|ditandatangani(?:nya)?|tandatangani|teken|meneken|diteken|menjalin|jalin|dijalin|"
+    r"memperbarui|memperbaharui|diperbarui|memperpanjang|diperpanjang|menyepakati|disepakati|"
+    r"melakukan\s+(?:perpanjangan|pembaruan|pembaharuan|penandatangan(?:an)?|mou|memorandum|pks|nota|perjanjian|kesepakatan))\b",
+    re.IGNORECASE,
+)
+_SIGN_NOUN = re.compile(r"\b(?:penandatangan(?:an)?|penekenan)\b", re.IGNORECASE)
+_SIGN_EVENT = re.compile(
+    r"\b(?:saat|usai|seusai|setelah|sesudah|selepas|acara|dalam)\s+(?:acara\s+)?(?:mou|pks|nota\s+kesep\w+|perjanjian\s+kerja\s*sama)\b",
+    re.IGNORECASE,
+)
+# "melakukan perpanjangan ..." signs; the noun alone ("perpanjangan PKS berlaku hingga 2027") only says one exists
+_NAMED_SIGNING = re.compile(r"\bpenandatangan(?:an)?\s+(?:\w+\s+)?(?:kesepahaman|kesepakatan|perjanjian|kerja\s*sama)", re.IGNORECASE)
+_RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGNORECASE)
+# What makes a named signing not (yet) done, in the words just before it: plans, wishes, conditions, drafts.
+_NOT_DONE_BEFORE = re.compile(
+    r"\b(?:akan|bakal|hendak|ingin|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|segera|siap|mau|agar|supaya|jika|apabila|kalau|bila|"
+    r"syarat(?:nya)?|harus|wajib|perlu|belum|tidak|tak|enggan|usulan|mengusulkan|mendorong|mengajak|meminta|diminta|draf|draft|rancangan|"
+    r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat|untuk)\b(?:(?!\b(?:dan|usai|setelah)\b)[^,.;])*$",
+    re.IGNORECASE,
+)
+_NOT_DONE_AFTER = re.compile(r"^[^,.;]{0,60}?\b(?:akan|dijadwalkan|direncanakan|rencananya|masih\s+(?:dibahas|disusun|digodok))\b", re.IGNORECASE)
+_DRAFT = re.compile(r"\b(?:draf|draft|rancangan)\s+(?:mou|pks|nota|perjanjian|kesepakatan)", re.IGNORECASE)
+# "Caleg PKS", "Fraksi PKS": the party, not a perjanjian kerja sama
+_POLITICAL_PKS = re.compile(r"\b(?:caleg|partai|fraksi|dpw|dpd|dpc|dpp|kader|politisi|politikus|legislator)\s+(?:dari\s+)?$", re.IGNORECASE)
+_RENEWAL_EXTRA = re.compile(r"\bkembali\s+(?:melakukan\s+)?(?:penandatangan(?:an)?|menandatangani|meneken|menjalin|teken|memperpanjang)", re.IGNORECASE)
 
-def _is_signing(s: Sentence) -> bool:
-    text = s.text
-    strong = v.AGREEMENT_STRONG.search(text)
-    weak = v.AGREEMENT_WEAK.search(text) and v.SIGNING.search(text)
-    if not (strong or weak):
-        return False
-    if v.MEETING.search(text) and not v.SIGNING.search(text):
-        return False
-    if v.CALLED_OFF.search(text):
-        return False
-    signing = v.SIGNING.search(text)
-    if signing is None:
+# Who a mention is, from the words right before it.
+_GOV_TITLE = re.compile(
+    r"(?:\b(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|Pemerintah(?:\s+Daerah)?(?:\s+(?:Kabupaten|Kota|Provinsi))?|Bupati|Wali\s*[Kk]ota|Walikota|"
+    r"Gubernur|Sekda(?:prov)?|Sekprov|Sekdakab|Sekdakot|Sekretaris\s+Daerah|Penjabat|Pj\.?|Plt\.?|Dinkes|Dinas\s+Kesehatan|Kadinkes|"
+    r"Kepala\s+Daerah)(?:\s+(?:Kabupaten|Kota|Provinsi|Kab\.))?\s*\)?\s*(?:\([^)]{1,25}\)\s*)?$)",
+    re.IGNORECASE,
+)
+_TYPE_PREFIX = re.compile(r"\b(?:Kabupaten|Kota|Provinsi|Kab\.)\s+$")
+_CONNECTOR = re.compile(r"\b(?:dengan|antara|bersama|dan|serta)\s+(?:(?:Kabupaten|Kota|Provinsi|Kab\.)\s+)?$")
+# "BPJS Kesehatan cabang Makassar", "Deputi Direksi Wilayah Kaltim": where BPJS sits
+_BPJS_OFFICE = re.compile(
+    r"(?:\bcabang(?:\s+utama)?|\bkc|\bkcu|\bkantor\s+cabang|\bwilayah|\bkedeputian(?:\s+wilayah)?|\bdivisi\s+regional|\bdeputi\s+direksi(?:\s+wilayah)?)"
+    r"\s+(?:kota\s+|kabupaten\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+|&\s*)(?:(?:Kabupaten|Kota|Provinsi|Kab\.|Pemkab|Pemkot|Bupati|Wali\s*[Kk]ota)\s+)?$")
+# "di Hotel Aston, Jakarta Pusat", "di ruang rapat Kantor Bupati Sigi": the place of the signing
+_VENUE = re.compile(
+    r"\b(?:di|bertempat\s+di|berlangsung\s+di|digelar\s+di|dilaksanakan\s+di)\s+"
+    r"(?:(?:[A-Z0-9][\w.'’&-]*|ruang|rapat|aula|halaman|kantor|gedung|rumah|dinas|jabatan|pendopo|balai|hotel|lantai|auditorium|wisma|graha|kompleks|area)[\s,]+){0,8}$"
+)
+_SE_PREFIX = re.compile(r"\bse-?\s*$", re.IGNORECASE)
+# officials who watch or attend are not parties
+_WITNESS = re.compile(r"\b(?:disaksikan|menyaksikan|dihadiri|menghadiri|didampingi|turut\s+hadir|hadir|di\s+hadapan)\b", re.IGNORECASE)
+_BARE_GOV = re.compile(r"\b(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|pemerintah\s+(?:daerah|kabupaten|kota|provinsi)|Bupati|Wali\s*[Kk]ota|Walikota|Gubernur|kami|pihaknya)\b", re.IGNORECASE)
+
+# Dates that are not the signing: how long it runs, a deadline, the period it covers.
+_NOT_SIGNING_DATE = re.compile(
+    r"(?:hingga|sampai|s\.d\.?|berlaku|selama|sebelum|per|target(?:nya)?|periode|anggaran|ta|untuk|bagi|program|uhc|jka|jkn|rencana\s+kerja|pemda|mulai)"
+    r"\s+(?:dengan\s+)?(?:(?:akhir|awal|tahun|bulan)\s+)*$",
+    re.IGNORECASE,
+)
+_YEAR_INTRO = re.compile(r"\b(?:pada|sejak|awal|akhir|pertengahan)\s+(?:tahun\s+)?$", re.IGNORECASE)
+_LAST_WEEK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.IGNORECASE)
+_WEEKDAY_DAY_MONTH = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*(\d{1,2})/(\d{1,2})\s*\)?(?!\s*/)")
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
+_DATELINE_HEAD = re.compile(r"[\w.\-]*(?:\s*,\s*)?(?:[A-Z][\w.\-]*[\s,]*)*")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*(?:,\s*[A-Za-z][\w .]{0,30}?)?\s*[–—-]")
+
+
+@dataclass(slots=True)
+class _Signing:
+    """One sentence that reports a signing, with what it says about the parties and the date."""
+
+    index: int
+    cue: str
+    parties: list[str]
+    party_cue: str
+    signed_on: str | None
+    date_cue: str
+    review: list[str] = field(default_factory=list)
+
+
+def _agreement(text: str) -> re.Match[str] | None:
+    """The first agreement term of the sentence, skipping "PKS" as the political party."""
+    for m in v.AGREEMENT_STRONG.finditer(text):
+        if m.group(0).upper() == "PKS" and _POLITICAL_PKS.search(text[max(0, m.start() - 25) : m.start()]):
+            continue
+        return m
+    return None
+
+
+def _signing_cue(text: str) -> tuple[str, int] | None:
+    """How the sentence reports a done signing ("mou:sign_verb", "mou:signing_event", ...) and where, or None."""
+    strong = _agreement(text)
+    weak = strong or v.AGREEMENT_WEAK.search(text)
+    if not weak or v.CALLED_OFF.search(text) or _DRAFT.search(text):
+        return None
+    found: tuple[str, re.Match[str]] | None = None
+    for name, pattern in (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT)):
+        m = pattern.search(text)
+        if m and (found is None or m.start() < found[1].start()):
+            found = (name, m)
+    if found is None:
+        renewal = _RENEWAL_NOUN.search(text)
+        if renewal is None or strong is None or v.MEETING.search(text):
+            return None
+        found = ("mou:renewal_noun", renewal)
+    name, m = found
+    if name != "mou:sign_verb" and strong is None and not _NAMED_SIGNING.search(text):
+        return None  # "penandatanganan kerja sama" needs a named agreement when no verb says it was signed
+    before = text[max(0, m.start() - 45) : m.start()]
+    if _NOT_DONE_BEFORE.search(before):
+        return None
+    if name in ("mou:signing_noun", "mou:renewal_noun") and _NOT_DONE_AFTER.search(text[m.end() :]):
+        return None  # "Penandatanganan ... dijadwalkan pekan depan"
+    return name, m.start()
+
+
+def _dateline_like(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
+    """Whether the mention is the place a story was filed from ("JELAJAH.CO.ID, Sidrap –")."""
+    if m.start < dateline_end:
         return True
-    if v.FUTURE.search(text[max(0, signing.start() - 30) : signing.start()]):  # "akan menandatangani"
+    rel = m.start - s.start
+    if s.index > 2 or rel > 80:
         return False
-    # "Penandatanganan ... dijadwalkan pekan depan"; but "menandatangani PKS yang akan berlaku tiga tahun" is done
-    return not (signing.group(0).lower() == "penandatanganan" and v.FUTURE.search(text[signing.end() : signing.end() + 90]))
+    if not _DATELINE_HEAD.fullmatch(s.text[:rel]):
+        return False
+    return bool(_DATELINE_TAIL.match(s.text[rel + len(m.surface) : rel + len(m.surface) + 40]))
 
 
-def _event_date(sentences: list[Sentence], i: int, published: date | None) -> tuple[str | None, bool]:
-    """The signing date in sentence i (or, at day precision, in the two after it), and whether the
+def _parties(
+    s: Sentence, cue_at: int, mentions: list[RegionMention], dateline_end: int, gazetteer: Gazetteer
+) -> tuple[list[str], str]:
+    """The governments a signing sentence names as parties, and the cue that decided them."""
+    here = [m for m in mentions if s.start <= m.start < s.end and m.code != "00" and not m.subregion]
+    if not here:
+        return [], ""
+    st = s.text
+    witness = _WITNESS.search(st)
+    status: list[str] = []  # per mention: "gov", "typed", "subject", "scope", "office", "venue", "witness"
+    for k, m in enumerate(here):
+        rel = m.start - s.start
+        before = st[max(0, rel - 60) : rel]
+        prev_status = status[k - 1] if k else None
+        gap = st[here[k - 1].end - s.start : rel] if k else ""
+        if m.office or _BPJS_OFFICE.search(before):
+            status.append("office")
+        elif prev_status == "office" and _LIST_GAP.match(gap):
+            status.append("office")  # "Wilayah Kaltim, Kalsel, Kalteng, dan Kaltara"
+        elif _dateline_like(s, m, dateline_end) or _VENUE.search(st[max(0, rel - 100) : rel]) or _SE_PREFIX.search(before):
+            status.append("venue")
+        elif witness and (
+            (witness.start() > cue_at and rel > witness.start()) or (witness.start() < cue_at and rel < witness.start() and _WITNESS.search(st[rel:cue_at]))
+        ):
+            status.append("witness")
+        elif _GOV_TITLE.search(before):
+            status.append("gov")
+        elif prev_status in ("gov", "subject") and _LIST_GAP.match(gap) and _same_level(here[k - 1], m, gazetteer):
+            status.append(prev_status)  # "Pemkab Berau, Kutai Barat dan Mahakam Ulu"
+        elif rel < cue_at or _CONNECTOR.search(before):
+            status.append("subject")
+        else:
+            status.append("scope")
+    for wanted, cue in (("gov", "region:government_title"), ("subject", "region:subject")):
+        picked = [m for m, st_ in zip(here, status, strict=True) if st_ == wanted]
+        if picked:
+            return _without_context_provinces(picked, gazetteer), cue
+    return [], ""
+
+
+def _same_level(a: RegionMention, b: RegionMention, gazetteer: Gazetteer) -> bool:
+    """A list continues with regions of the same level: a province after a regency is where it lies."""
+    ta, tb = gazetteer.regions[a.code].type, gazetteer.regions[b.code].type
+    return (ta == "provinsi") == (tb == "provinsi")
+
+
+def _without_context_provinces(picked: list[RegionMention], gazetteer: Gazetteer) -> list[str]:
+    """Codes of the parties; a province only named as where a signing regency lies is context."""
+    codes = list(dict.fromkeys(m.code for m in picked))
+    local_provinces = {gazetteer.regions[c].province_code for c in codes if gazetteer.regions[c].type != "provinsi"}
+    return [c for c in codes if not (gazetteer.regions[c].type == "provinsi" and c in local_provinces and not _titled(c, picked))]
+
+
+def _titled(code: str, picked: list[RegionMention]) -> bool:
+    return any(m.code == code and m.explicit_type for m in picked)
+
+
+def _neighbour_party(
+    sentences: list[Sentence], i: int, mentions: list[RegionMention], dateline_end: int, gazetteer: Gazetteer
+) -> list[str]:
+    """A government named with a title in the sentence before or after a signing that names none."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(sentences):
+            codes, cue = _parties(sentences[j], len(sentences[j].text), mentions, dateline_end, gazetteer)
+            if codes and cue == "region:government_title":
+                return codes
+    return []
+
+
+def _signing_date(
+    sentences: list[Sentence], i: int, published: date | None, article_years: set[int] | None
+) -> tuple[str | None, str, bool]:
+    """The signing date (from sentence i, or at day precision the two after it), its cue, and whether the
     sentence is about a past agreement rather than one signed now."""
     s = sentences[i]
-    own_signing = bool(v.SIGNING.search(s.text))
-    for offset, candidate in enumerate(sentences[i : i + 3]):
+    best: tuple[int, str] | None = None
+    for d in find_dates(s.text, published):
+        before = s.text[max(0, d.start - 40) : d.start]
+        if v.PAST_MARK.search(before) or v.PAST_MARK.search(s.text[d.end : d.end + 12]):
+            return None, "date:past_agreement", True
+        if _NOT_SIGNING_DATE.search(before):
+            continue
+        if len(d.value) == 4 and not _YEAR_INTRO.search(before):
+            continue  # "UHC 2025", "(JKA) tahun 2020": the program's year, not the day it was signed
+        if best is None or len(d.value) > len(best[1]):
+            best = (d.start, d.value)
+    if best is not None:
+        return best[1], "date:in_sentence", False
+    if v.PAST_MARK.search(s.text) and not _SIGN_VERB.search(s.text):
+        return None, "date:past_agreement", True
+    guessed = _date_without_year(s.text, published, article_years)
+    if guessed:
+        return guessed
+    for candidate in sentences[i + 1 : i + 3]:
+        if (_agreement(candidate.text) or v.AGREEMENT_WEAK.search(candidate.text)) and _signing_cue(candidate.text):
+            break
         for d in find_dates(candidate.text, published):
             before = candidate.text[max(0, d.start - 40) : d.start]
-            if _UNTIL.search(before):  # "berlaku hingga 2027": how long it runs, not when it was signed
-                continue
-            past = bool(v.PAST_MARK.search(before)) or bool(v.PAST_MARK.search(candidate.text[d.end : d.end + 12]))
-            if offset == 0 and past:
-                return None, True
-            if past or (offset > 0 and len(d.value) < 10) or (offset == 0 and not own_signing and len(d.value) < 10):
-                continue
-            return d.value, False
-        if offset == 0 and v.PAST_MARK.search(s.text) and not own_signing:
-            return None, True
-        if offset > 0 and (v.AGREEMENT_STRONG.search(candidate.text) or v.AGREEMENT_WEAK.search(candidate.text)):
-            break
-    return None, False
+            if len(d.value) == 10 and not v.PAST_MARK.search(before) and not _NOT_SIGNING_DATE.search(before):
+                return d.value, "date:next_sentence", False
+        guessed = _date_without_year(candidate.text, published, article_years)
+        if guessed:
+            return guessed[0], "date:next_sentence_weekday", False
+    return None, "date:none", False
 
 
-_UNTIL = re.compile(r"(?:hingga|sampai|s\.d\.?|berlaku|selama)\s+(?:dengan\s+)?(?:(?:akhir|tahun)\s+)*$", re.IGNORECASE)
-_VENUE_BEFORE = re.compile(r"(?:\bdi|bertempat\s+di|berlangsung\s+di|digelar\s+di|dilaksanakan\s+di)\s+(?:(?:Kota|Kabupaten)\s+)?$", re.IGNORECASE)
+def _date_without_year(text: str, published: date | None, article_years: set[int] | None) -> tuple[str, str, bool] | None:
+    """'pekan lalu' against the publication date; 'Kamis (27/3)' with no publication date: the year the article
+    names in which 27 March was a Thursday, when exactly one does."""
+    if published is not None:
+        if _LAST_WEEK.search(text):
+            start = published - timedelta(days=published.weekday() + 7)
+            end = start + timedelta(days=6)
+            if (start.year, start.month) == (end.year, end.month):
+                return f"{start.year:04d}-{start.month:02d}", "date:last_week", False
+            return (f"{start.year:04d}", "date:last_week", False) if start.year == end.year else None
+        return None
+    m = _WEEKDAY_DAY_MONTH.search(text)
+    if m is None or not article_years:
+        return None
+    weekday, day, month = _WEEKDAYS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+    fits = []
+    for y in article_years:
+        try:
+            if date(y, month, day).weekday() == weekday:
+                fits.append(y)
+        except ValueError:
+            continue
+    if len(fits) == 1:
+        return f"{fits[0]:04d}-{month:02d}-{day:02d}", "date:weekday_fits_article_year", False
+    return None
 
 
-def _is_venue(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
-    """Whether this mention of a region in a signing sentence is only where it happened (or the dateline)."""
-    return m.start < dateline_end or bool(_VENUE_BEFORE.search(s.text[: m.start - s.start]))
+def _is_renewal(sentences: list[Sentence], signing_indexes: set[int]) -> bool:
+    """'Perpanjangan', 'pembaruan', 'adendum', 'kembali menandatangani' about the agreement, not a planned one."""
+    for k, s in enumerate(sentences):
+        if k not in signing_indexes and not (_agreement(s.text) or v.AGREEMENT_WEAK.search(s.text)):
+            continue
+        for pattern in (v.RENEWAL, _RENEWAL_EXTRA):
+            for m in pattern.finditer(s.text):
+                if not v.FUTURE.search(s.text[max(0, m.start() - 30) : m.start()]):
+                    return True
+    return False
 
 
 def find_mous(
@@ -73,50 +304,84 @@ def find_mous(
     gazetteer: Gazetteer,
     dateline_end: int = 0,
 ) -> list[MouEvent]:
-    """One MoU event per region that the article reports signing an agreement with BPJS Kesehatan.
+    """One MoU event per government that the article reports signing an agreement with BPJS Kesehatan.
 
     ``dateline_end`` is where the text's dateline ends (``find_dateline``): the place it names is where the story
-    was filed, not a party."""
+    was filed, not a party. Events whose party or partner the text leaves unclear get confidence "review"."""
+    if not sentences:
+        return []
     article_about_bpjs = bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6])))
-    events: dict[str, MouEvent] = {}
+    article_years: set[int] | None = None
+    signings: list[_Signing] = []
     for i, s in enumerate(sentences):
-        if not _is_signing(s):
+        if not (v.AGREEMENT_WEAK.search(s.text) or _agreement(s.text)):
             continue
-        if v.KETENAGAKERJAAN.search(s.text):
+        found = _signing_cue(s.text)
+        if found is None:
             continue
-        context = " ".join(x.text for x in sentences[max(0, i - 1) : i + 1])
-        if not (v.BPJS_KESEHATAN.search(context) or (article_about_bpjs and i < 4)):
+        cue, cue_at = found
+        review: list[str] = []
+        if v.KETENAGAKERJAAN.search(s.text) and not re.search(r"bpjs\s+kesehatan", s.text, re.IGNORECASE):
             continue
-        # a hospital's, a police station's or a prosecutor's contract with BPJS Kesehatan is not the government's
-        if v.OTHER_PARTY.search(s.text) and not v.GOVERNMENT_PARTY.search(s.text):
+        context = " ".join(x.text for x in sentences[max(0, i - 1) : i + 2])
+        if not v.BPJS_KESEHATAN.search(context):
+            if not (article_about_bpjs and i < 4):
+                continue
+            review.append("BPJS Kesehatan is named only elsewhere in the article")
+        if cue == "mou:renewal_noun":
+            review.append("a renewal is named but no signing verb says it was signed")
+        parties, party_cue = _parties(s, cue_at, mentions, dateline_end, gazetteer)
+        if v.OTHER_PARTY.search(s.text) and party_cue != "region:government_title":
+            continue  # a hospital's, a police station's or a prosecutor's contract with BPJS Kesehatan
+        if not parties:
+            parties = _neighbour_party(sentences, i, mentions, dateline_end, gazetteer)
+            party_cue = "region:neighbour_sentence"
+        if not parties and main_region and main_region != "00":
+            parties, party_cue = [main_region], "region:main_region"
+            if not _BARE_GOV.search(s.text):
+                review.append("no government is named as a party; the article's main region is assumed")
+        if not parties:
             continue
-        signed_on, past = _event_date(sentences, i, published)
+        if article_years is None and published is None:
+            article_years = {int(y) for x in sentences for y in _YEARS.findall(x.text) if 2000 <= int(y) <= 2035}
+        signed_on, date_cue, past = _signing_date(sentences, i, published, article_years)
         if past:
             continue
-        here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.code != "00"]
-        # where the signing took place ("di Pontianak", a dateline) is not a party when parties are named
-        parties = [m for m in here if not _is_venue(s, m, dateline_end)]
-        codes = list(dict.fromkeys(m.code for m in parties or here)) or ([main_region] if main_region else [])
-        for code in codes:
-            existing = events.get(code)
-            if existing is None:
-                region = gazetteer.regions[code]
-                events[code] = MouEvent(code, region.name, signed_on, "new", s.text[:200], s.start, s.end)
-            elif existing.signed_on is None and signed_on:
-                existing.signed_on = signed_on
-                existing.evidence, existing.start, existing.end = s.text[:200], s.start, s.end
-    if not events:
+        signings.append(_Signing(i, cue, parties, party_cue, signed_on, date_cue, review))
+    if not signings:
         return []
-    # "perpanjangan" or "pembaruan" anywhere near the agreement makes it a renewal.
-    renewal = any(v.RENEWAL.search(s.text) and (v.AGREEMENT_WEAK.search(s.text) or v.AGREEMENT_STRONG.search(s.text)) for s in sentences)
-    # Only the government regions; a province named next to a city that signed is context.
-    kabkota = [c for c in events if gazetteer.regions[c].type in ("kota", "kabupaten")]
-    keep = kabkota if kabkota and main_region in kabkota else list(events)
+    renewal = _is_renewal(sentences, {x.index for x in signings})
+    events: dict[str, MouEvent] = {}
+    # sentences that name their parties go first; a sentence that only borrows a neighbour's or the article's
+    # region adds a date to that event, or makes its own event only when nothing else named one
+    ordered = sorted(signings, key=lambda x: (x.party_cue in ("region:neighbour_sentence", "region:main_region"), x.index))
+    for sg in ordered:
+        s = sentences[sg.index]
+        borrowed = sg.party_cue in ("region:neighbour_sentence", "region:main_region")
+        for code in sg.parties:
+            e = events.get(code)
+            if e is None:
+                if borrowed and events and sg.party_cue == "region:main_region":
+                    continue
+                region = gazetteer.regions[code]
+                e = MouEvent(code, region.name, sg.signed_on, "new", s.text[:200], s.start, s.end)
+                e.decided_by = [sg.cue, sg.party_cue, sg.date_cue]
+                e.confidence = "review" if sg.review else "high"
+                e.review_reason = "; ".join(sg.review) or None
+                events[code] = e
+            elif e.signed_on is None and sg.signed_on:
+                e.signed_on = sg.signed_on
+                e.decided_by = [x for x in e.decided_by if not x.startswith("date:")] + [sg.date_cue]
+                if borrowed:
+                    continue
+                e.evidence, e.start, e.end = s.text[:200], s.start, s.end
+            if not sg.review and e.confidence == "review":
+                e.confidence, e.review_reason = "high", None
+                e.decided_by = [sg.cue] + [x for x in e.decided_by if not x.startswith("mou:")]
     out = []
-    for code in keep:
-        e = events[code]
+    for e in events.values():
         e.kind = "renewal" if renewal else "new"
-        if e.signed_on is None and published is not None:
-            e.signed_on = published.isoformat()
+        e.decided_by.append("kind:renewal_cue" if renewal else "kind:no_renewal_cue")
         out.append(e)
     return out
+

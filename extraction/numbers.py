@@ -25,7 +25,10 @@ NUMBER_WORDS = {
 }
 
 # A numeral in Indonesian style (1.234.567 or 93,28) or English style (1,234,567 or 93.28).
-NUMERAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:[.,]\d+)?"
+# Real text has stray spaces inside numerals ("147. 629", "87, 86 persen"): a space after a thousands dot
+# before three digits, or after a decimal comma before the one or two decimals of a percentage.
+NUMERAL = r"\d{1,3}(?:\.\s?\d{3}(?!\d))+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:[.,]\d+)?"
+_PERCENT_NUMERAL = rf"\d{{1,3}},\s\d{{1,2}}(?=\s*(?:%|persen\b))|{NUMERAL}"
 _WORD_NUMERAL = r"(?:" + "|".join(sorted((w for w in NUMBER_WORDS if w != "se"), key=len, reverse=True)) + r")"
 
 QUALIFIERS: list[tuple[str, str]] = [
@@ -40,7 +43,7 @@ def parse_numeral(token: str) -> float:
 
     ``"262.865.343"`` → 262865343, ``"93,28"`` → 93.28, ``"54.000"`` → 54000, ``"1,5"`` → 1.5.
     """
-    token = token.strip()
+    token = re.sub(r"(?<=[.,])\s+", "", token.strip())
     if token.lower() in NUMBER_WORDS:
         return float(NUMBER_WORDS[token.lower()])
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
@@ -81,7 +84,7 @@ class Quantity:
 
 _NUM = rf"(?:{NUMERAL}|{_WORD_NUMERAL})"
 _SCALE = r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|trilyun)"
-PERCENT_RE = re.compile(rf"(?<![\w.,])({NUMERAL})(?:\s*(?:-|–|hingga|sampai)\s*({NUMERAL}))?\s*(?:%|persen\b|per\s+sen\b)", re.IGNORECASE)
+PERCENT_RE = re.compile(rf"(?<![\w.,])({_PERCENT_NUMERAL})(?:\s*(?:-|–|hingga|sampai)\s*({NUMERAL}))?\s*(?:%|persen\b|per\s+sen\b)", re.IGNORECASE)
 RUPIAH_RE = re.compile(
     rf"\bRp\.?\s*({NUMERAL})(?:\s*(?:-|–|hingga|sampai)\s*(?:Rp\.?\s*)?({NUMERAL}))?\s*({_SCALE}|[MT]\b)?\.?",
     re.IGNORECASE,

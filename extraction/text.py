@@ -14,6 +14,10 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+# "147. 629 warga": a thousands dot with a stray space after it is inside a number, not the end of a sentence
+_STRAY_SPACE_IN_NUMBER = re.compile(r"\d\.\s\d{3}(?!\d)")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of an article and where it sits in the text."""
@@ -33,7 +37,9 @@ def split_sentences(text: str) -> list[Sentence]:
         piece_end = match.start()
         # the lookbehind left the terminator in the piece; check for an abbreviation before it
         candidate = text[start if pending_start is None else pending_start : piece_end]
-        if match.group(0).strip() == "" and "\n" not in match.group(0) and _ABBREVIATIONS.search(candidate):
+        if match.group(0).strip() == "" and "\n" not in match.group(0) and (
+            _ABBREVIATIONS.search(candidate) or _STRAY_SPACE_IN_NUMBER.match(text, piece_end - 2)
+        ):
             if pending_start is None:
                 pending_start = start
             start = match.end()

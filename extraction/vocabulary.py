@@ -14,7 +14,9 @@ def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
 PERCENT_TOPICS = _compile([
     (r"keaktifan|kepesertaan\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|peserta\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|status\s+aktif|tingkat\s+aktif|\baktif\b", "active_participation_pct"),
     (r"cakupan|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi|(?:memiliki|punya|mempunyai)\s+(?:jkn|bpjs|kis\b|kartu\s+indonesia\s+sehat)", "uhc_coverage_pct"),
-    (r"progres|pembangunan|konstruksi|fisik|serapan|penyerapan|realisasi\s+anggaran|stunting|imunisasi|vaksin\w*|kemiskinan|miskin|pemilih|partisipasi\s+pemilu|inflasi|pertumbuhan|ketenagakerjaan|bpjamsostek|jamsostek|kenaikan\s+iuran|iuran\s+naik|suku\s+bunga|bunga|diskon|denda|kepuasan|pajak|kelulusan|keterisian|\bbor\b|kematian|prevalensi|pengangguran|\bipm\b|sanitasi|air\s+bersih|elektrifikasi|listrik|jalan|kendaraan|produksi|ekspor|impor|suara|elektabilitas|survei|diabetes|hipertensi|obesitas|tbc|\bdbd\b|gizi|persalinan|kunjungan|rujukan|klaim|akreditasi|okupansi|lulus|nilai|harga|diskon|saham|bagi\s+hasil|pad\b|pendapatan|belanja|apbd\s+(?:naik|turun)|kontribusi\s+ekonomi|target\s+pad", "reject"),
+    (r"progres|pembangunan|konstruksi|fisik|serapan|penyerapan|realisasi\s+anggaran|stunting|imunisasi|vaksin\w*|kemiskinan|miskin|pemilih|partisipasi\s+pemilu|inflasi|pertumbuhan|ketenagakerjaan|bpjamsostek|jamsostek|kenaikan\s+iuran|iuran\s+naik|suku\s+bunga|bunga|diskon|denda|kepuasan|pajak|kelulusan|keterisian|\bbor\b|kematian|prevalensi|pengangguran|\bipm\b|sanitasi|air\s+bersih|elektrifikasi|listrik|jalan|kendaraan|produksi|ekspor|impor|suara|elektabilitas|survei|diabetes|hipertensi|obesitas|tbc|\bdbd\b|gizi|persalinan|kunjungan|rujukan|klaim|akreditasi|okupansi|lulus|nilai|harga|diskon|saham|bagi\s+hasil|pad\b|pendapatan|belanja|apbd\s+(?:naik|turun)|kontribusi\s+ekonomi|target\s+pad"
+     # the share not (yet) enrolled, and the gap that remains, are not coverage
+     r"|non[\s-]*kepesertaan|belum\s+(?:terdaftar|tercover|terlindungi|menjadi\s+peserta|ter-?cover|memiliki|punya|ikut)|tidak\s+terdaftar|tersisa|sisanya|tinggal|kekurangan|kurang\s+dari\s+target", "reject"),
 ])
 
 # Words that make a count a count of JKN participants.
@@ -32,12 +34,12 @@ COUNT_NOT_COVERED = re.compile(
 )
 # "Penduduk yang belum terdaftar JKN sebanyak 32.567 jiwa": those not covered, named before the figure.
 COUNT_NOT_COVERED_BEFORE = re.compile(
-    r"\b(?:belum|tidak\s+(?!mampu)|non-?aktif)\s+(?:[\w-]+\s+){0,4}?(?:sebanyak|mencapai|berjumlah|ada|sekitar|yakni|yaitu|sejumlah)?\s*$",
+    r"\b(?:belum|tidak\s+(?!mampu)|non-?aktif)\s+(?:[\w-]+\s+){0,6}?(?:sebanyak|mencapai|berjumlah|ada|sekitar|yakni|yaitu|sejumlah)?\s*$",
     re.IGNORECASE,
 )
 # Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
-    r"ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
+    r"non[\s-]*kepesertaan|tersisa|ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
     re.IGNORECASE,
 )
 # A count that is the population itself: the population words lead straight into the number
@@ -151,7 +153,7 @@ TARGET_JUST_BEFORE = re.compile(
     r"\s+(?:sebesar\s+|mencapai\s+|minimal\s+|adalah\s+|yaitu\s+|yakni\s+|ialah\s+)?$",
     re.IGNORECASE,
 )
-ANAPHORA = re.compile(r"^\W*(?:dan|sedangkan|sementara|namun|tetapi|bahkan|adapun|untuk)\b|angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|persentase\s+(?:ini|tersebut)", re.IGNORECASE)
+ANAPHORA = re.compile(r"^\W*(?:dan|sedangkan|sementara|namun|tetapi|bahkan|adapun|untuk|kemudian|lalu|disusul|selanjutnya|berikutnya|menyusul)\b|angka\s+(?:ini|tersebut|itu)|capaian\s+(?:ini|tersebut|itu)|jumlah\s+(?:ini|tersebut)|persentase\s+(?:ini|tersebut)", re.IGNORECASE)
 
 # MoU vocabulary.
 AGREEMENT_STRONG = re.compile(r"\bmou\b|memorandum\s+of\s+understanding|nota\s+kesepa(?:katan|haman)|nota\s+kesepahaman|perjanjian\s+kerja\s*sama|\bpks\b|kesepakatan\s+bersama|nota\s+kerja\s*sama|penandatanganan\s+kerja\s*sama|penandatanganan\s+kesepakatan", re.IGNORECASE)
