@@ -27,13 +27,15 @@ _SIGN_VERB = re.compile(
     r"melakukan\s+(?:perpanjangan|pembaruan|pembaharuan|penandatangan(?:an)?|mou|memorandum|pks|nota|perjanjian|kesepakatan))\b",
     re.IGNORECASE,
 )
-_SIGN_NOUN = re.compile(r"\b(?:penandatangan(?:an)?|penekenan)\b", re.IGNORECASE)
+# no word boundary before: outlets glue words ("ditandainpenandatangan")
+_SIGN_NOUN = re.compile(r"(?:penandatangan(?:an)?|\bpenekenan)\b", re.IGNORECASE)
 _SIGN_EVENT = re.compile(
     r"\b(?:saat|usai|seusai|setelah|sesudah|selepas|acara|dalam)\s+(?:acara\s+)?(?:mou|pks|nota\s+kesep\w+|perjanjian\s+kerja\s*sama)\b",
     re.IGNORECASE,
 )
 # "melakukan perpanjangan ..." signs; the noun alone ("perpanjangan PKS berlaku hingga 2027") only says one exists
 _NAMED_SIGNING = re.compile(r"\bpenandatangan(?:an)?\s+(?:\w+\s+)?(?:kesepahaman|kesepakatan|perjanjian|kerja\s*sama)", re.IGNORECASE)
+_CUES = (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT))
 _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGNORECASE)
 # What makes a named signing not (yet) done, in the words just before it: plans, wishes, conditions, drafts.
 _NOT_DONE_BEFORE = re.compile(
@@ -69,6 +71,11 @@ _VENUE = re.compile(
     r"\b(?:di|bertempat\s+di|berlangsung\s+di|digelar\s+di|dilaksanakan\s+di)\s+"
     r"(?:(?:[A-Z0-9][\w.'’&-]*|ruang|rapat|aula|halaman|kantor|gedung|rumah|dinas|jabatan|pendopo|balai|hotel|lantai|auditorium|wisma|graha|kompleks|area)[\s,]+){0,8}$"
 )
+# "penyerahan UHC Award kepada Pemkab Kukar": who receives something at the event, not who signs
+_RECIPIENT = re.compile(r"\bkepada\s+(?:(?:Pemkab|Pemkot|Pemko|Pemprov|Pemerintah(?:\s+(?:Kabupaten|Kota|Provinsi))?|Bupati|Wali\s*[Kk]ota|Gubernur)\s+)?$")
+# '"...," kata Andayani saat penandatanganan ...': the quote before the attribution is not about the signing
+_QUOTE_END = re.compile(r"[”\"]\s*,?\s*(?:kata|ujar|ucap|jelas|tutur|ungkap|sebut|terang|tegas|papar)\w*\b")
+_READ_ALSO = re.compile(r"^\W*baca\s+(?:juga|pula)?\s*:?", re.IGNORECASE)
 _SE_PREFIX = re.compile(r"\bse-?\s*$", re.IGNORECASE)
 # officials who watch or attend are not parties
 _WITNESS = re.compile(r"\b(?:disaksikan|menyaksikan|dihadiri|menghadiri|didampingi|turut\s+hadir|hadir|di\s+hadapan)\b", re.IGNORECASE)
@@ -76,7 +83,7 @@ _BARE_GOV = re.compile(r"\b(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|pemerintah\s+(?:
 
 # Dates that are not the signing: how long it runs, a deadline, the period it covers.
 _NOT_SIGNING_DATE = re.compile(
-    r"(?:hingga|sampai|s\.d\.?|berlaku|selama|sebelum|per|target(?:nya)?|periode|anggaran|ta|untuk|bagi|program|uhc|jka|jkn|rencana\s+kerja|pemda|mulai)"
+    r"(?:hingga|sampai|s\.d\.?|berlaku|selama|sebelum|per|target(?:nya)?|periode|anggaran|ta|untuk|bagi|program|uhc|jka|jkn|rencana\s+kerja|pemda|mulai|terhitung|sejak)"
     r"\s+(?:dengan\s+)?(?:(?:akhir|awal|tahun|bulan)\s+)*$",
     re.IGNORECASE,
 )
@@ -84,6 +91,7 @@ _YEAR_INTRO = re.compile(r"\b(?:pada|sejak|awal|akhir|pertengahan)\s+(?:tahun\s+
 _LAST_WEEK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.IGNORECASE)
 _WEEKDAY_DAY_MONTH = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*(\d{1,2})/(\d{1,2})\s*\)?(?!\s*/)")
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*$")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
 _DATELINE_HEAD = re.compile(r"[\w.\-]*(?:\s*,\s*)?(?:[A-Z][\w.\-]*[\s,]*)*")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*(?:,\s*[A-Za-z][\w .]{0,30}?)?\s*[–—-]")
@@ -112,30 +120,27 @@ def _agreement(text: str) -> re.Match[str] | None:
 
 
 def _signing_cue(text: str) -> tuple[str, int] | None:
-    """How the sentence reports a done signing ("mou:sign_verb", "mou:signing_event", ...) and where, or None."""
+    """How the sentence reports a done signing ("mou:sign_verb", "mou:signing_event", ...) and where, or None.
+
+    Every signing word is tried in text order: "Selain penandatanganan komitmen UHC, ... dengan ditandatanganinya
+    perjanjian" is a signing even though its first signing word is not about an agreement."""
     strong = _agreement(text)
     weak = strong or v.AGREEMENT_WEAK.search(text)
     if not weak or v.CALLED_OFF.search(text) or _DRAFT.search(text):
         return None
-    found: tuple[str, re.Match[str]] | None = None
-    for name, pattern in (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT)):
-        m = pattern.search(text)
-        if m and (found is None or m.start() < found[1].start()):
-            found = (name, m)
-    if found is None:
-        renewal = _RENEWAL_NOUN.search(text)
-        if renewal is None or strong is None or v.MEETING.search(text):
-            return None
-        found = ("mou:renewal_noun", renewal)
-    name, m = found
-    if name != "mou:sign_verb" and strong is None and not _NAMED_SIGNING.search(text):
-        return None  # "penandatanganan kerja sama" needs a named agreement when no verb says it was signed
-    before = text[max(0, m.start() - 45) : m.start()]
-    if _NOT_DONE_BEFORE.search(before):
-        return None
-    if name in ("mou:signing_noun", "mou:renewal_noun") and _NOT_DONE_AFTER.search(text[m.end() :]):
-        return None  # "Penandatanganan ... dijadwalkan pekan depan"
-    return name, m.start()
+    found = [(m.start(), name, m) for name, pattern in _CUES for m in pattern.finditer(text)]
+    if not found and strong is not None and not v.MEETING.search(text):
+        found = [(m.start(), "mou:renewal_noun", m) for m in _RENEWAL_NOUN.finditer(text)]
+    named = strong is not None or _NAMED_SIGNING.search(text) is not None
+    for _start, name, m in sorted(found, key=lambda x: x[0]):
+        if name != "mou:sign_verb" and not named:
+            continue  # "penandatanganan kerja sama" needs a named agreement when no verb says it was signed
+        if _NOT_DONE_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
+            continue
+        if name in ("mou:signing_noun", "mou:renewal_noun") and _NOT_DONE_AFTER.search(text[m.end() :]):
+            continue  # "Penandatanganan ... dijadwalkan pekan depan"
+        return name, m.start()
+    return None
 
 
 def _dateline_like(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
@@ -159,6 +164,7 @@ def _parties(
         return [], ""
     st = s.text
     witness = _WITNESS.search(st)
+    quote_end = max((q.start() for q in _QUOTE_END.finditer(st, 0, cue_at)), default=-1)
     status: list[str] = []  # per mention: "gov", "typed", "subject", "scope", "office", "venue", "witness"
     for k, m in enumerate(here):
         rel = m.start - s.start
@@ -171,6 +177,8 @@ def _parties(
             status.append("office")  # "Wilayah Kaltim, Kalsel, Kalteng, dan Kaltara"
         elif _dateline_like(s, m, dateline_end) or _VENUE.search(st[max(0, rel - 100) : rel]) or _SE_PREFIX.search(before):
             status.append("venue")
+        elif rel < quote_end or _RECIPIENT.search(before):
+            status.append("quote")
         elif witness and (
             (witness.start() > cue_at and rel > witness.start()) or (witness.start() < cue_at and rel < witness.start() and _WITNESS.search(st[rel:cue_at]))
         ):
@@ -253,6 +261,12 @@ def _signing_date(
         guessed = _date_without_year(candidate.text, published, article_years)
         if guessed:
             return guessed[0], "date:next_sentence_weekday", False
+    if i > 0:
+        # '..., ujarnya, Senin (27/8/2018).' right before 'Selain penandatanganan ...': the day of the event reported
+        prev = sentences[i - 1].text
+        for d in find_dates(prev, published):
+            if len(d.value) == 10 and _WEEKDAY_BEFORE.search(prev[max(0, d.start - 12) : d.start]):
+                return d.value, "date:previous_sentence_weekday", False
     return None, "date:none", False
 
 
@@ -314,8 +328,8 @@ def find_mous(
     article_years: set[int] | None = None
     signings: list[_Signing] = []
     for i, s in enumerate(sentences):
-        if not (v.AGREEMENT_WEAK.search(s.text) or _agreement(s.text)):
-            continue
+        if not (v.AGREEMENT_WEAK.search(s.text) or _agreement(s.text)) or _READ_ALSO.match(s.text):
+            continue  # "Baca juga: ..." is the headline of another story
         found = _signing_cue(s.text)
         if found is None:
             continue
@@ -331,8 +345,9 @@ def find_mous(
         if cue == "mou:renewal_noun":
             review.append("a renewal is named but no signing verb says it was signed")
         parties, party_cue = _parties(s, cue_at, mentions, dateline_end, gazetteer)
-        if v.OTHER_PARTY.search(s.text) and party_cue != "region:government_title":
-            continue  # a hospital's, a police station's or a prosecutor's contract with BPJS Kesehatan
+        other = v.OTHER_PARTY.search(s.text)
+        if other and (party_cue != "region:government_title" or not v.BPJS_KESEHATAN.search(s.text)):
+            continue  # a hospital's, a police station's or a prosecutor's contract (with BPJS Kesehatan or a government)
         if not parties:
             parties = _neighbour_party(sentences, i, mentions, dateline_end, gazetteer)
             party_cue = "region:neighbour_sentence"
