@@ -28,12 +28,8 @@ class Source:
     link_selector: str | None = None  # listing: CSS selector of article links
     next_selector: str | None = None  # listing: CSS selector of the next-page link
     max_pages: int = 5  # listing: how many index pages to follow
+    provinces: tuple[str, ...] = ()  # Kemendagri codes of the provinces the source reports on ('64'); () = national or unknown
     extra: dict = field(default_factory=dict)
-
-    @property
-    def hosts(self) -> frozenset[str]:
-        """The hosts of the source's own configured URLs."""
-        return frozenset((urlsplit(u).hostname or "").lower() for u in self.urls)
 
 
 def _as_tuple(value, where: str, key: str) -> tuple[str, ...]:
@@ -46,13 +42,26 @@ def _as_tuple(value, where: str, key: str) -> tuple[str, ...]:
     raise SourcesError(f"{where}: '{key}' must be a string or a list of strings")
 
 
+def _province_codes(value, where: str) -> tuple[str, ...]:
+    # YAML reads an unquoted 64 as a number; codes are two-digit strings everywhere else ('64', '64.74')
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = [value]
+    if isinstance(value, list):
+        value = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+    codes = _as_tuple(value, where, "provinces")
+    for code in codes:
+        if not (len(code) == 2 and code.isdigit() and code[0] != "0"):
+            raise SourcesError(f"{where}: 'provinces' holds Kemendagri province codes such as 64 (got {code!r})")
+    return codes
+
+
 def parse_sources(data: object, origin: str = "sources.yaml") -> list[Source]:
     """Validate the parsed YAML; raise SourcesError naming the offending entry."""
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise SourcesError(f"{origin}: expected a mapping with a list under 'sources:'")
     sources: list[Source] = []
     seen: set[str] = set()
-    known = {"name", "kind", "urls", "max_age_days", "allow", "deny", "link_selector", "next_selector", "max_pages", "notes"}
+    known = {"name", "kind", "urls", "max_age_days", "allow", "deny", "link_selector", "next_selector", "max_pages", "provinces", "notes"}
     for i, entry in enumerate(data["sources"]):
         where = f"{origin}: source #{i + 1}"
         if not isinstance(entry, dict):
@@ -82,6 +91,7 @@ def parse_sources(data: object, origin: str = "sources.yaml") -> list[Source]:
         max_age = entry.get("max_age_days")
         if max_age is not None and (not isinstance(max_age, int) or max_age <= 0):
             raise SourcesError(f"{where}: 'max_age_days' must be a positive whole number")
+        provinces = _province_codes(entry.get("provinces"), where)
         sources.append(
             Source(
                 name=name,
@@ -93,6 +103,7 @@ def parse_sources(data: object, origin: str = "sources.yaml") -> list[Source]:
                 link_selector=entry.get("link_selector"),
                 next_selector=entry.get("next_selector"),
                 max_pages=int(entry.get("max_pages", 5)),
+                provinces=provinces,
             )
         )
     return sources
