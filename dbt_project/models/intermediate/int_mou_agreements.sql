@@ -1,13 +1,12 @@
 -- Reports of the same region and partner whose signing dates lie within a few days of each other are
 -- one agreement (two outlets, or a report a day late). Gaps and islands over the signing date.
+-- Only mentions that reach the marts count: high confidence or confirmed by an analyst, not rejected.
 with mentions as (
     select
-        m.*,
-        a.url,
-        a.published_at,
-        coalesce(m.signed_on_date, a.published_at) as signed_date
-    from {{ ref('stg_mou_mentions') }} as m
-    inner join {{ ref('stg_articles') }} as a on m.article_id = a.article_id
+        *,
+        coalesce(signed_on_date, published_at) as signed_date
+    from {{ ref('int_mou_decisions') }}
+    where reaches_marts
 ),
 
 gaps as (

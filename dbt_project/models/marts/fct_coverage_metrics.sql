@@ -1,34 +1,51 @@
--- Incremental by article: when an article is (re-)extracted, all its facts are replaced, including
--- facts the new extractor no longer finds (the pre-hook removes them before the insert).
+-- Incremental. The pre-hook (macros/coverage_metrics_incremental.sql) removes the facts of re-extracted
+-- or no longer relevant articles and every row whose analysts' decision changed; this query then adds
+-- the facts that should be in the mart and are not: new articles, re-extracted ones, and rows a new,
+-- edited or removed correction brings back.
 {{ config(
     materialized='incremental',
     unique_key='fact_id',
     incremental_strategy='delete+insert',
-    pre_hook="{% if is_incremental() %}delete from {{ this }} where article_id in (select article_id from {{ ref('stg_articles') }} where extracted_at > (select coalesce(max(extracted_at), timestamptz '1970-01-01') from {{ this }})) or article_id not in (select article_id from {{ ref('stg_articles') }} where is_relevant){% endif %}"
+    on_schema_change='append_new_columns',
+    pre_hook="{{ coverage_metrics_pre_hook() }}"
 ) }}
 
 select
-    o.fact_id,
-    o.article_id,
-    o.url,
-    o.published_at,
-    o.site_name,
-    o.region_code,
-    o.region_name,
-    o.metric,
-    o.kind,
-    o.segment,
-    o.value,
-    o.qualifier,
-    o.as_of,
-    o.observed_month,
-    o.evidence,
-    o.evidence_start,
-    o.evidence_end,
-    o.extractor_version,
-    a.extracted_at
-from {{ ref('int_fact_observations') }} as o
-inner join {{ ref('stg_articles') }} as a on o.article_id = a.article_id
-{% if is_incremental() %}
-where a.extracted_at > (select coalesce(max(extracted_at), timestamptz '1970-01-01') from {{ this }})
+    d.fact_id,
+    d.fact_key,
+    d.article_id,
+    d.url,
+    d.published_at,
+    d.site_name,
+    d.region_code,
+    d.region_name,
+    d.metric,
+    d.kind,
+    d.segment,
+    d.value,
+    d.qualifier,
+    d.as_of,
+    d.observed_month,
+    d.evidence,
+    d.evidence_start,
+    d.evidence_end,
+    d.extractor_version,
+    a.extracted_at,
+    d.confidence,
+    d.decided_by,
+    d.correction,
+    d.corrected,
+    d.extracted_value,
+    d.correction_note,
+    d.corrected_by,
+    d.corrected_at,
+    d.correction_id
+from {{ ref('int_fact_decisions') }} as d
+inner join {{ ref('stg_articles') }} as a on d.article_id = a.article_id
+where d.reaches_marts
+{% if is_incremental() and coverage_metrics_is_current(this) %}
+  and not exists (
+      select 1 from {{ this }} as t
+      where t.fact_id = d.fact_id and t.correction_id is not distinct from d.correction_id
+  )
 {% endif %}

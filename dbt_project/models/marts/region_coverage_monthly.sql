@@ -4,10 +4,12 @@
 -- When outlets disagree within a month (93 vs 93,28), the value reported by the most articles wins;
 -- a tie goes to the more precise figure (more decimals), then to the latest publication.
 {% set spine_end = var('spine_end') %}
+-- Only facts that reach the marts (int_fact_decisions: high confidence or confirmed, not rejected,
+-- with analysts' corrected values).
 with observations as (
     select *
-    from {{ ref('int_fact_observations') }}
-    where metric in ('uhc_coverage_pct', 'active_participation_pct') and observed_month is not null
+    from {{ ref('int_fact_decisions') }}
+    where reaches_marts and metric in ('uhc_coverage_pct', 'active_participation_pct') and observed_month is not null
 ),
 
 value_votes as (

@@ -11,9 +11,9 @@ news as (
     from (
         select region_code, article_id, published_at from {{ ref('fct_coverage_metrics') }}
         union all
-        select m.region_code, m.article_id, a.published_at
-        from {{ ref('stg_mou_mentions') }} as m
-        inner join {{ ref('stg_articles') }} as a on m.article_id = a.article_id
+        select region_code, article_id, published_at
+        from {{ ref('int_mou_decisions') }}
+        where reaches_marts
     )
     group by region_code
 ),

@@ -5,6 +5,7 @@ with source as (
 renamed as (
     select
         fact_id,
+        fact_key,
         article_id,
         region_code,
         region_name,
@@ -19,7 +20,10 @@ renamed as (
         evidence,
         evidence_start,
         evidence_end,
-        extractor_version
+        extractor_version,
+        coalesce(confidence, 'high') as confidence,
+        coalesce(decided_by, []) as decided_by,
+        review_reason
     from source
 )
 

@@ -5,6 +5,7 @@ with source as (
 renamed as (
     select
         mention_id,
+        mention_key,
         article_id,
         region_code,
         region_name,
@@ -14,7 +15,10 @@ renamed as (
         kind,
         evidence,
         evidence_start,
-        evidence_end
+        evidence_end,
+        coalesce(confidence, 'high') as confidence,
+        coalesce(decided_by, []) as decided_by,
+        review_reason
     from source
 )
 

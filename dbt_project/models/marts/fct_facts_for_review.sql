@@ -1,0 +1,27 @@
+-- The analysts' review queue: facts the extractor was not confident enough about for the marts, and no
+-- analyst has decided yet. A line in the seed fact_corrections (confirm, set_value or reject) takes a fact
+-- out of the queue.
+select
+    fact_id,
+    fact_key,
+    article_id,
+    url,
+    published_at,
+    site_name,
+    region_code,
+    region_name,
+    metric,
+    kind,
+    segment,
+    value,
+    qualifier,
+    as_of,
+    observed_month,
+    evidence,
+    evidence_start,
+    evidence_end,
+    review_reason,
+    decided_by,
+    extractor_version
+from {{ ref('int_fact_decisions') }}
+where status = 'review'
