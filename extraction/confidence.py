@@ -33,6 +33,14 @@ def _count_without_segment(fact: Fact) -> bool:
 
 REVIEW_RULES: tuple[ReviewRule, ...] = (
     ReviewRule("segment_unknown", "a participant count whose segment the text does not make clear", _count_without_segment),
+    ReviewRule("one_group", "a percentage that may be about one segment or group of people, not the whole region",
+               lambda f: _cue(f, "metric:about_one_group")),
+    ReviewRule("several_regions", "the figure may be about several regions together or a branch's working area",
+               lambda f: _cue(f, "region:several_regions")),
+    ReviewRule("general_criterion", "a general rule for what counts as UHC rather than this region's own target",
+               lambda f: _cue(f, "kind:general_criterion")),
+    ReviewRule("quota", "a quota or estimate of participants, not a count of them",
+               lambda f: _cue(f, "metric:quota_or_estimate")),
 )
 
 

@@ -169,7 +169,7 @@ _BECOMES = re.compile(r"\bmenjadi\s+(?:di\s+atas\s+|lebih\s+dari\s+|sekitar\s+|m
 _PAYER_BEFORE = re.compile(r"(?:dibayar(?:kan)?|ditanggung|dibiayai|didanai)\s+(?:oleh\s+)?(?:Pemerintah(?:\s+Provinsi)?|Pemprov)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]\s*(?:sedangkan|sementara|namun|tetapi|adapun|dan\s+untuk|serta)\b|;", re.IGNORECASE)
 _MAY_HOLD_NUMBER = re.compile(r"\d|juta|ribu|puluh|ratus|se(?:ribu|juta|puluh|ratus)", re.IGNORECASE)
-_POPULATION_BEFORE = re.compile(r"(?:\bdari|jumlah|total|berpenduduk|populasi)\s*(?:total\s+)?(?:sekitar\s+|sebanyak\s+|mencapai\s+)?$", re.IGNORECASE)
+_POPULATION_BEFORE = re.compile(r"(?:\bdari|\bdengan|jumlah|total|berpenduduk|populasi)\s*(?:total\s+)?(?:sekitar\s+|sebanyak\s+|mencapai\s+)?$", re.IGNORECASE)
 # "98,6 persen di Kabupaten Pasaman; 95,7 persen di Kabupaten Pasaman Barat": the place follows its figure
 _POSTPOSITION = re.compile(
     r"\s*(?:persen\s+|%\s*)?(?:(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat|peserta|jiwa|orang)(?:nya)?\s+)?"
@@ -310,9 +310,14 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
     """The segment a count belongs to; ``span`` is the stretch of text that is this figure's alone
     (from the figure before it to the one after), where a "Pemda" turns PBPU/BP into Pemda's."""
     start, end = span or (0, len(text))
+    # a cue before the figure is its own only within its clause ("... ditanggung Pemda, dan 48.828 jiwa PPU"),
+    # and "dari total peserta, sebanyak N ..." counts a part of the total, named after the figure
+    own = _clause_start(text, 0, q.start)
+    if _PART_OF_TOTAL.search(text, own, q.start):
+        own = q.start
     # a cue after the figure is its own only up to the next figure ("dari 1,3 juta peserta, 640 ribu PPU")
     found: list[str] = []
-    label = _nearest_label(v.SEGMENT_CUES, text, q.start, q.end, min(120, end - q.end), why=(found, "segment"))
+    label = _nearest_label(v.SEGMENT_CUES, text[own:], q.start - own, q.end - own, min(120, end - q.end), why=(found, "segment"))
     if label in ("pbpu", "bp") and v.PEMDA_CUE.search(text, start, end):
         found.append("segment:paid_by_pemda")
         label = "pemda"
@@ -322,6 +327,40 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
     if cues is not None:
         cues.extend(found)
     return label
+
+
+# Where a clause starts: a figure's own words do not reach back past "; " or ", dan" / ", sedangkan" ...
+_CLAUSE_START = re.compile(r";|[,.]\s*(?:dan|serta|sedangkan|sementara|kemudian|lalu|disusul|namun|tetapi|adapun)\b", re.IGNORECASE)
+_PART_OF_TOTAL = re.compile(r"\bdari\s+(?:total|jumlah|seluruh)\s+(?:peserta|kepesertaan)\b[^,]*,", re.IGNORECASE)
+
+
+_QUOTA = re.compile(r"\bkuota\b|\bestimasi\b|\bperkiraan\b|\bproyeksi\b|\bdiperkirakan\b", re.IGNORECASE)
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where the clause holding ``text[end]`` starts, not before ``start``."""
+    last = start
+    for m in _CLAUSE_START.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
+def _about_one_group(text: str, q: Quantity) -> bool:
+    """Whether a percentage is about one segment or group ("keaktifan peserta PBPU 48 persen", "segmen PPU ... 10 persen"):
+    a group word in the figure's clause, after the clause's own metric word if it has one."""
+    start = _clause_start(text, max(0, q.start - 120), q.start)
+    groups = list(v.ONE_GROUP.finditer(text, start, q.start))
+    if not groups:
+        return False
+    group = groups[-1]
+    topic_at = max((m.start() for pattern, _label in v.PERCENT_TOPICS for m in pattern.finditer(text, start, q.start)), default=-1)
+    return group.start() > topic_at
+
+
+def _about_several_regions(text: str, q: Quantity) -> bool:
+    """Whether the figure's clause says it is about several regions together or a branch's working area."""
+    start = _clause_start(text, max(0, q.start - 120), q.start)
+    return bool(v.SEVERAL_REGIONS.search(text, start, min(len(text), q.end + 40)))
 
 
 def _percent_fact(
@@ -415,6 +454,11 @@ def _count_fact(
     return "participants", _kind(text, q, strict=True, cues=cues), segment
 
 
+# "naik dibanding tahun sebelumnya yang sebesar Rp26,5 miliar": the value before the change, not its size
+_EARLIER_OR_LATER_VALUE = re.compile(r"\b(?:dibanding\w*|sebelumnya|semula|awalnya|dari|menjadi)\b", re.IGNORECASE)
+_TOTAL_BUDGET = re.compile(r"\b(?:total|jumlah|seluruh)\s+(?:anggaran|alokasi|dana)\b", re.IGNORECASE)
+
+
 def _budget_fact(q: Quantity, s: Sentence, previous_text: str, cues: list[str]) -> tuple[str, str, str | None] | None:
     text = s.text
     # "program ini ... alokasi anggaran Rp92,6 miliar": what the money pays for may be in the sentence before
@@ -432,9 +476,16 @@ def _budget_fact(q: Quantity, s: Sentence, previous_text: str, cues: list[str]) 
         return None
     if q.value < 1_000_000:
         return None
+    # the size of a change is not a budget ("meningkat Rp16 miliar"); "naik dari Rp26 miliar menjadi Rp30 miliar" gives both
+    clause = _clause_start(text, 0, q.start)
+    change = v.BUDGET_CHANGE.search(text, clause, q.start)
+    if change and not _EARLIER_OR_LATER_VALUE.search(change.group(0)) and not re.search(r"(?:dari|menjadi|jadi)\s*(?:Rp\.?\s*)?$", text[: q.start], re.IGNORECASE):
+        return None
     # Contribution budgets are a government's: the central one when only APBN / pemerintah pusat is named
     central = v.CENTRAL_BUDGET.search(text) and not v.PEMDA_CUE.search(text)
     segment = "pbi_apbn" if central else "pemda"
+    if _TOTAL_BUDGET.search(text, max(0, q.start - 60), q.start):
+        segment = "total"  # "total anggaran APBD ... Rp72 miliar untuk PBI, THL dan ASN": every segment's together
     cues.extend(["metric:budget_refers_back" if refers_back else "metric:budget_words", f"segment:{'central_budget' if central else 'regional_budget'}"])
     return "contribution_budget_idr", _kind(text, q, strict=True, cues=cues), segment
 
@@ -536,6 +587,14 @@ def facts_in_sentence(
             cues[-1] = "region:same_subject_as_previous_figure"
         if region_code is None:
             continue
+        if metric.endswith("_pct") and _about_one_group(s.text, q):
+            cues.append("metric:about_one_group")
+        if _about_several_regions(s.text, q):
+            cues.append("region:several_regions")
+        if metric == "participants" and _QUOTA.search(s.text, _clause_start(s.text, 0, q.start), q.start):
+            cues.append("metric:quota_or_estimate")
+        if kind == "target" and v.CRITERION.search(s.text):
+            cues.append("kind:general_criterion")
         out_end = q.end
         if dates is None:
             dates = find_dates(s.text, published)

@@ -31,7 +31,7 @@ _OFFICE_PREFIX = re.compile(
 # A name right after these is part of a kecamatan, kelurahan, desa or street name ("Kecamatan Bontang Utara").
 _SUBREGION_PREFIX = re.compile(r"(?:\bKecamatan|\bKec\.|\bKelurahan|\bKel\.|\bDesa|\bKampung|\bDusun|\bJalan|\bJl\.)\s*$")
 # These are bare words that are also ordinary Indonesian; without a prefix they are not regions.
-_NEEDS_PREFIX = frozenset({"Batu", "Buru", "Banjar", "Tual", "Kaur", "Pati", "Bone", "Agam", "Karo", "Sigi", "Siak", "Lahat", "Ende", "Alor", "Nias", "Bangli", "Dairi", "Lebak", "Asahan", "Barru", "Pinrang", "Kota"})
+_NEEDS_PREFIX = frozenset({"Batu", "Buru", "Banjar", "Tual", "Kaur", "Pati", "Bone", "Agam", "Karo", "Sigi", "Siak", "Lahat", "Ende", "Alor", "Nias", "Bangli", "Dairi", "Lebak", "Asahan", "Barru", "Pinrang", "Kota", "PPU"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,8 @@ def find_region_mentions(text: str, gazetteer: Gazetteer) -> list[RegionMention]
         subregion = bool(_SUBREGION_PREFIX.search(before))
         office = office or subregion
         if surface in gazetteer.aliases and surface not in gazetteer.names:
+            if surface in _NEEDS_PREFIX and not (_KAB_PREFIX.search(before) or _KOTA_PREFIX.search(before)):
+                continue
             raw.append((m.start(), m.end(), surface, gazetteer.aliases[surface], (), office, subregion))
             continue
         candidates = gazetteer.names.get(surface, ())

@@ -12,11 +12,13 @@ def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
 # What a percentage measures: the nearest of these before it (or, failing that, after it) decides.
 # "reject" marks percentages of other things; they are never facts.
 PERCENT_TOPICS = _compile([
-    (r"keaktifan|kepesertaan\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|peserta\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|status\s+aktif|tingkat\s+aktif|\baktif\b", "active_participation_pct"),
-    (r"cakupan|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi|(?:memiliki|punya|mempunyai)\s+(?:jkn|bpjs|kis\b|kartu\s+indonesia\s+sehat)", "uhc_coverage_pct"),
+    (r"(?:keaktifan|kepesertaan\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|peserta\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|status\s+aktif|tingkat\s+aktif|\baktif\b)"
+     # "keaktifan kepesertaan Program Jaminan Kesehatan Nasional (JKN)", "aktif kepesertaannya", "aktif terdaftar"
+     r"(?:\s+(?:kepesertaan\w*|peserta|terdaftar))?(?:\s+(?:program\s+)?(?:jaminan\s+kesehatan\s+nasional|jkn)(?:\s*\(jkn\))?)?", "active_participation_pct"),
+    (r"cakupan|mencakup|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi|(?:memiliki|punya|mempunyai)\s+(?:jkn|bpjs|kis\b|kartu\s+indonesia\s+sehat)", "uhc_coverage_pct"),
     (r"progres|pembangunan|konstruksi|fisik|serapan|penyerapan|realisasi\s+anggaran|stunting|imunisasi|vaksin\w*|kemiskinan|miskin|pemilih|partisipasi\s+pemilu|inflasi|pertumbuhan|ketenagakerjaan|bpjamsostek|jamsostek|kenaikan\s+iuran|iuran\s+naik|suku\s+bunga|bunga|diskon|denda|kepuasan|pajak|kelulusan|keterisian|\bbor\b|kematian|prevalensi|pengangguran|\bipm\b|sanitasi|air\s+bersih|elektrifikasi|listrik|jalan|kendaraan|produksi|ekspor|impor|suara|elektabilitas|survei|diabetes|hipertensi|obesitas|tbc|\bdbd\b|gizi|persalinan|kunjungan|rujukan|klaim|akreditasi|okupansi|lulus|nilai|harga|diskon|saham|bagi\s+hasil|pad\b|pendapatan|belanja|apbd\s+(?:naik|turun)|kontribusi\s+ekonomi|target\s+pad"
      # the share not (yet) enrolled, and the gap that remains, are not coverage
-     r"|non[\s-]*kepesertaan|belum\s+(?:terdaftar|tercover|terlindungi|menjadi\s+peserta|ter-?cover|memiliki|punya|ikut)|tidak\s+terdaftar|tersisa|sisanya|tinggal|kekurangan|kurang\s+dari\s+target", "reject"),
+     r"|non[\s-]*kepesertaan|(?:belum|tidak|non)[\s-]*aktif|belum\s+(?:terdaftar|tercover|terlindungi|menjadi\s+peserta|ter-?cover|memiliki|punya|ikut)|tidak\s+terdaftar|tersisa|sisanya|tinggal|kekurangan|kurang\s+dari\s+target", "reject"),
 ])
 
 # Words that make a count a count of JKN participants.
@@ -29,7 +31,7 @@ PARTICIPANT_CONTEXT = re.compile(
 COUNT_NOT_COVERED = re.compile(
     r"^(?:\s+(?:di\s+)?[A-Z]\w*){0,3}\W{0,3}(?i:yang\s+)?(?i:belum|tidak\s+(?!mampu)|non-?aktif|dinonaktifkan|menunggak)"
     # "38.500 warga Kabupaten Pringsewu hingga kini belum terdaftar"
-    r"|^(?:\s+(?i:jiwa|orang|warga|penduduk|peserta))?(?:\s+(?:di\s+)?[A-Z][\w.]*){0,3}\s+(?i:yang\s+)?(?i:hingga\s+(?:kini|saat\s+ini)\s+|saat\s+ini\s+|masih\s+|sampai\s+(?:kini|sekarang)\s+)?"
+    r"|^(?:\s+(?i:jiwa|orang|warga|penduduk|peserta))?(?:\s+(?!tidak\b|mampu\b)[a-z]+){0,2}(?:\s+(?:di\s+)?[A-Z][\w.]*){0,3}\s+(?i:yang\s+)?(?i:hingga\s+(?:kini|saat\s+ini)\s+|saat\s+ini\s+|masih\s+|sampai\s+(?:kini|sekarang)\s+)?"
     r"(?i:belum|tidak\s+(?!mampu)|non-?aktif|dinonaktifkan|menunggak)",
 )
 # "Penduduk yang belum terdaftar JKN sebanyak 32.567 jiwa": those not covered, named before the figure.
@@ -39,13 +41,14 @@ COUNT_NOT_COVERED_BEFORE = re.compile(
 )
 # Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
-    r"non[\s-]*kepesertaan|tersisa|ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
+    r"non[\s-]*kepesertaan|tersisa|\bsisa\b|kehilangan|dicoret|dihapus|ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
     re.IGNORECASE,
 )
 # A count that is the population itself: the population words lead straight into the number
 # ("jumlah penduduk Kota Bontang 180.000 jiwa", "berpenduduk 1,2 juta jiwa").
 POPULATION = re.compile(
-    r"(?:(?i:jumlah|total)\s+(?i:penduduk|populasi)(?:nya)?(?:\s+(?:Kota|Kabupaten|Provinsi|di))?(?:\s+[A-Z][\w-]*){0,3}|(?i:penduduknya|berpenduduk|populasi))"
+    r"(?:(?i:jumlah|total)\s+(?i:penduduk|populasi)(?:nya)?(?:\s+(?:Kota|Kabupaten|Provinsi|di))?(?:\s+[A-Z][\w-]*){0,3}|(?i:penduduknya|berpenduduk|populasi|potensi))"
+    r"(?:\s+(?i:saat\s+ini|kini|sekarang|pada\s+\d{4}|tahun\s+\d{4}|tercatat))?"
     r"\s*(?i:sebanyak|sekitar|mencapai|berjumlah|sebesar|yakni|yaitu|adalah|ada|hanya|lebih\s+dari|,)?\s*$"
 )
 
@@ -53,7 +56,7 @@ POPULATION = re.compile(
 SEGMENT_CUES = _compile([
     (r"pekerja\s+bukan\s+penerima\s+upah|\bpbpu\b|peserta\s+mandiri|\bmandiri\b", "pbpu"),
     (r"bukan\s+pekerja|\bBP\b", "bp"),
-    (r"pbi\s*(?:jk|jkn)?\s*(?:apbd|daerah)|pbi\s+(?:pemda|pemkot|pemkab|pemprov)|\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)|didaftarkan\s+(?:oleh\s+)?pemerintah|kuota|mengalokasikan|dialokasikan|alokasi|menganggarkan|anggaran\s+daerah|menanggung\s+iuran|ditanggung\s+pemerintah|jaminan\s+kesehatan\s+(?:daerah|aceh)|jamkesda|integrasi|pemerintah\s+aceh", "pemda"),
+    (r"\bjka\b|ditanggung\s+(?:oleh\s+)?(?:pemda|apbd|pemerintah\s+(?:daerah|aceh|provinsi|kabupaten|kota))|pbi\s*(?:jk|jkn)?\s*(?:apbd|daerah)|pbi\s+(?:pemda|pemkot|pemkab|pemprov)|\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)|didaftarkan\s+(?:oleh\s+)?pemerintah|kuota|mengalokasikan|dialokasikan|alokasi|menganggarkan|anggaran\s+daerah|menanggung\s+iuran|ditanggung\s+pemerintah|jaminan\s+kesehatan\s+(?:daerah|aceh)|jamkesda|integrasi|pemerintah\s+aceh", "pemda"),
     (r"pbi\s*(?:jk|jkn)?\s*(?:apbn|pusat)|penerima\s+bantuan\s+iuran\s+jaminan\s+kesehatan|\bpbi[\s-]*jk\b|\bapbn\w*|pemerintah\s+pusat|kemensos|kementerian\s+sosial", "pbi_apbn"),
     (r"pekerja\s+penerima\s+upah|\bppu\b|badan\s+usaha|perusahaan|\basn\b|\bpns\b|\btni\b|polri|penyelenggara\s+negara|karyawan", "ppu"),
     (r"total\s+peserta|jumlah\s+peserta|seluruh\s+peserta|total\s+kepesertaan|secara\s+keseluruhan|keseluruhan", "total"),
@@ -64,12 +67,12 @@ PEMDA_CUE = re.compile(r"\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpem
 # Rupiah that pay JKN contributions; anything else (buildings, claims, arrears) is not a budget fact.
 BUDGET_CONTEXT = re.compile(r"iuran|\bpbi\b|\buhc\b|\bjkn\b|\bbpjs\b|jaminan\s+kesehatan|premi|kepesertaan|peserta|kesehatan\s+gratis|berobat\s+gratis", re.IGNORECASE)
 BUDGET_ACTION = re.compile(r"anggaran|porsi|kontribusi|sharing|berbagi|menanggung|ditanggung|alokasi|mengalokasikan|dialokasikan|menganggarkan|dianggarkan|menyiapkan|disiapkan|dana|membayar|dibayarkan|bayar|menggelontorkan|digelontorkan|mengucurkan|menyediakan|disediakan|biaya", re.IGNORECASE)
-BUDGET_REJECT = re.compile(r"klaim|tunggakan|menunggak|utang|hutang|piutang|denda|defisit|surplus|pendapatan|investasi|honor|gaji|insentif|pembangunan|gedung|renovasi|rehabilitasi|pengadaan|ketenagakerjaan|bpjamsostek|kapitasi|dibayarkan\s+bpjs|dibayar\s+bpjs|bpjs\s+(?:kesehatan\s+)?(?:telah\s+)?(?:membayar|membayarkan)|korupsi|kerugian", re.IGNORECASE)
+BUDGET_REJECT = re.compile(r"silpa|sisa\s+lebih|klaim|tunggakan|menunggak|utang|hutang|piutang|denda|defisit|surplus|pendapatan|investasi|honor|gaji|insentif|pembangunan|gedung|renovasi|rehabilitasi|pengadaan|ketenagakerjaan|bpjamsostek|kapitasi|dibayarkan\s+bpjs|dibayar\s+bpjs|bpjs\s+(?:kesehatan\s+)?(?:telah\s+)?(?:membayar|membayarkan)|korupsi|kerugian", re.IGNORECASE)
 
 # Actual vs target: the nearest of these before the figure in its sentence decides; default actual.
 _TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
 KIND_CUES = _compile([
-    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah(?!\s+(?:kota|kabupaten|kab\.|provinsi)\s))\b", "target"),
+    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|(?:dapat|bisa)\s+tercapai|optimis\w*|paling\s+sedikit|sekurang-kurangnya|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|minimal(?=\s+(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah(?!\s+(?:kota|kabupaten|kab\.|provinsi)\s))\b", "target"),
     (r"\b(?:kini|saat\s+ini|telah|sudah|baru|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+(?:\d|$)))\b", "actual"),
 ])
 # Counts and budgets are targets only when the text says so outright ("berharap kuota 12 ribu" is not).
@@ -126,7 +129,7 @@ COUNT_ANAPHORA = re.compile(r"\bjumlah(?:nya|\s+(?:tersebut|itu|ini))\b|\bangka(
 COUNT_AFTER_PERCENT = re.compile(r"(?:persen|%)\s*\)?\s*(?:atau|yakni|yaitu|sebanyak|dengan\s+jumlah)\s+(?:sekitar\s+|sebanyak\s+|hampir\s+|lebih\s+dari\s+|kurang\s+lebih\s+)?$", re.IGNORECASE)
 # "Kota ini", "daerah tersebut": the region the article is about.
 THIS_REGION = re.compile(r"\b(kota|kabupaten|daerah|wilayah|provinsi)\s+(?:ini|itu|tersebut)\b", re.IGNORECASE)
-NATIONAL = re.compile(r"secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
+NATIONAL = re.compile(r"\brpjmn\b|rencana\s+pembangunan\s+jangka\s+menengah\s+nasional|secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
 # A government named by its office alone ("Pemkot menganggarkan ..."), not followed by a name.
 BARE_GOVERNMENT = re.compile(
     r"\b(?:Pemkot|Pemerintah\s+[Kk]ota|Wali\s*[Kk]ota|Walikota|Pemkab|Pemerintah\s+[Kk]abupaten|Bupati|Pemprov|Pemerintah\s+[Pp]rovinsi|Gubernur)\b(?!\s+(?:\([^)]*\)\s+)?[A-Z])"
@@ -176,3 +179,26 @@ CALLED_OFF = re.compile(r"\bditunda\b|tertunda|\bdiundur\b|\bmolor\b|\bbatal\b|d
 FUTURE = re.compile(r"\bakan\b|rencana\w*|berencana|segera|dijadwalkan|direncanakan|bakal", re.IGNORECASE)
 PAST_MARK = re.compile(r"sejak|semenjak|sebelumnya|terakhir|\blalu\b|pernah|dulu|silam|pertama\s+kali|lima\s+tahun|periode\s+sebelumnya", re.IGNORECASE)
 BPJS_KESEHATAN = re.compile(r"bpjs(?!\s*(?:ketenagakerjaan|tk\b))|jaminan\s+sosial|\bjkn\b|jaminan\s+kesehatan", re.IGNORECASE)
+
+# A percentage about one segment or group of people (the formal sector, the poor, PBPU members, women,
+# children) is not the region's coverage: the words stand in the figure's own clause, before it.
+ONE_GROUP = re.compile(
+    r"\b(?:segmen|sektor|formal|informal|perempuan|laki-laki|pria|wanita|usia|lansia|balita|anak-anak|\bpbpu\b|\bppu\b|\bpbi\b|"
+    r"mandiri|penerima\s+upah|bukan\s+pekerja|kurang\s+mampu|tidak\s+mampu|miskin|dibiayai\s+apb[nd]|iuran\w*\s+dibayar\w*)",
+    re.IGNORECASE,
+)
+# "di sembilan kabupaten dan kota", "dari 14 kabupaten/kota", "13 kabupaten lainnya": a figure about several
+# regions together (or a BPJS branch's working area) is no single region's.
+SEVERAL_REGIONS = re.compile(
+    # number words in lower case: "Lima Puluh Kota" is a kabupaten's name, not a count of cities
+    r"\b(?:\d{1,2}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|[a-z]+\s+belas|[a-z]+\s+puluh(?:\s+[a-z]+)?|beberapa|seluruh|semua)\s+"
+    r"(?i:kabupaten|kota|daerah|wilayah|kab/kota|kabupaten/kota|kabupaten\s+dan\s+kota)\b|(?i:wilayah\s+kerja)",
+)
+# A general rule about what counts as UHC, not a figure of the region: "dikatakan UHC jika minimal 95 persen".
+CRITERION = re.compile(r"\b(?:kriteria|syarat\w*|persyaratan|dikatakan|apabila|jika|perpres|peraturan\s+presiden|ketentuan|regulasi)\b", re.IGNORECASE)
+# A change of a budget, not the budget: "meningkat Rp16 miliar", "pemangkasan ... sebesar Rp17 miliar".
+BUDGET_CHANGE = re.compile(
+    r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|penambahan|pengurangan|pemangkasan|dipangkas|refocusing|selisih)"
+    r"(?:\s+[\w()-]+){0,8}?\s+(?:sebesar\s+|sekitar\s+|hampir\s+|lebih\s+(?:dari|kurang)\s+|kurang\s+lebih\s+)?$",
+    re.IGNORECASE,
+)

@@ -130,3 +130,67 @@ def test_a_count_of_unknown_segment_goes_to_review_with_its_reason():
 def test_review_rules_have_names_and_reasons():
     assert REVIEW_RULES and all(r.name and r.reason for r in REVIEW_RULES)
     assert len({r.name for r in REVIEW_RULES}) == len(REVIEW_RULES)
+
+
+def review(text: str, published: str = PUBLISHED) -> dict[tuple, str]:
+    """(region, metric, kind, segment, value) → the review rule, for the facts held back."""
+    return {
+        (f.region_code, f.metric, f.kind, f.segment, f.value): next(c for c in f.decided_by if c.startswith("review:"))
+        for f in extract(text, published).facts
+        if f.confidence == "review"
+    }
+
+
+def test_a_percentage_about_one_segment_is_held_back():
+    text = (
+        "Kepesertaan aktif JKN di Kabupaten Wonosobo paling banyak dari segmen peserta yang iurannya dibiayai APBN, "
+        "yaitu 402.100 orang atau 51,20 persen."
+    )
+    assert not any(f[1].endswith("_pct") for f in high(text))
+    assert "review:one_group" in review(text).values()
+    # the group named before the metric word is who pays, not what is measured
+    got = high("Karena Pemkab Wonosobo membayar iuran PBI daerah, cakupan kepesertaan JKN mencapai 98,40 persen.")
+    assert ("33.07", "uhc_coverage_pct", "actual", None, 98.4) in got
+
+
+def test_a_figure_about_several_regions_is_held_back():
+    text = "Program JKN sudah mencakup 96 persen penduduk di tujuh kabupaten di wilayah Provinsi Jambi."
+    assert high(text) == set()
+    assert list(review(text).values()) == ["review:several_regions"]
+    assert high("Rata-rata cakupan di wilayah kerja BPJS Kesehatan Cabang Jambi sekitar 91 persen.") == set()
+
+
+def test_a_general_uhc_criterion_is_not_the_regions_target():
+    text = (
+        "Kota Jambi sudah meraih UHC. Sebuah daerah dikatakan UHC jika minimal 95 persen penduduknya "
+        "terdaftar sebagai peserta JKN."
+    )
+    assert not any(f[2] == "target" for f in high(text))
+    assert "review:general_criterion" in review(text).values()
+
+
+def test_the_size_of_a_budget_change_is_not_a_budget():
+    text = "Anggaran iuran PBI BPJS Kesehatan dari APBD Kabupaten Kerinci tahun ini meningkat sekitar Rp4 miliar."
+    assert not any(f[1] == "contribution_budget_idr" for f in high(text))
+    # the values before and after are
+    got = high("Anggaran iuran PBI BPJS Kesehatan dari APBD Kabupaten Kerinci naik dari Rp20 miliar menjadi Rp24 miliar.")
+    assert {f[4] for f in got if f[1] == "contribution_budget_idr"} == {20_000_000_000, 24_000_000_000}
+
+
+def test_a_quota_of_participants_is_held_back():
+    text = "Pemkab Kerinci menyiapkan kuota peserta PBI JKN daerah sebanyak 21.500 jiwa untuk tahun depan."
+    assert not any(f[1] == "participants" for f in high(text))
+
+
+def test_active_membership_named_with_the_programme_after_it():
+    text = "Keaktifan kepesertaan Program Jaminan Kesehatan Nasional (JKN) di Kota Jambi mencapai 86,30 persen."
+    assert ("15.71", "active_participation_pct", "actual", None, 86.3) in high(text)
+
+
+def test_abbreviations_that_collide_with_vocabulary_are_regions_after_a_prefix():
+    got = high("Pemkab PPU mencatat cakupan kepesertaan JKN mencapai 97,80 persen.")
+    assert ("64.09", "uhc_coverage_pct", "actual", None, 97.8) in got
+    # the segment PPU is no region
+    got = high("Di Kota Samarinda, peserta PPU mencapai 310.200 jiwa.")
+    assert not any(f[0] == "64.09" for f in got)
+    assert ("16.05", "uhc_coverage_pct", "actual", None, 88.1) in high("Cakupan UHC Kabupaten Mura mencapai 88,10 persen.")
