@@ -23,7 +23,8 @@ from .text import Sentence
 # A signing that happened: a verb, or the signing as an event ("usai penandatanganan", "saat MoU dengan").
 _SIGN_VERB = re.compile(
     r"\b(?:menandatangani|ditandatangani(?:nya)?|tandatangani|teken|meneken|diteken|menjalin|jalin|dijalin|"
-    r"memperbarui|memperbaharui|diperbarui|memperpanjang|diperpanjang|menyepakati|disepakati|"
+    r"memperbarui|memperbaharui|diperbarui|memperpanjang|diperpanjang|"
+    r"menyepakati\s+(?:\w+\s+){0,2}(?:nota|perjanjian|kerja\s*sama|mou|pks|kesepakatan)|"
     r"melakukan\s+(?:perpanjangan|pembaruan|pembaharuan|penandatangan(?:an)?|mou|memorandum|pks|nota|perjanjian|kesepakatan))\b",
     re.IGNORECASE,
 )
@@ -41,7 +42,7 @@ _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGN
 _NOT_DONE_BEFORE = re.compile(
     r"\b(?:akan|bakal|hendak|ingin|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|segera|siap|mau|agar|supaya|jika|apabila|kalau|bila|"
     r"syarat(?:nya)?|harus|wajib|perlu|belum|tidak|tak|enggan|usulan|mengusulkan|mendorong|mengajak|meminta|diminta|draf|draft|rancangan|"
-    r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat|untuk)\b(?:(?!\b(?:dan|usai|setelah)\b)[^,.;])*$",
+    r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat|untuk)\b(?:(?!\b(?:usai|seusai|setelah)\b)[^,.;])*$",
     re.IGNORECASE,
 )
 _NOT_DONE_AFTER = re.compile(r"^[^,.;]{0,60}?\b(?:akan|dijadwalkan|direncanakan|rencananya|masih\s+(?:dibahas|disusun|digodok))\b", re.IGNORECASE)
@@ -92,6 +93,8 @@ _LAST_WEEK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.IGNORECASE)
 _WEEKDAY_DAY_MONTH = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*(\d{1,2})/(\d{1,2})\s*\)?(?!\s*/)")
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*$")
+_PAST_AFTER = re.compile(r"\s*(?:\)\s*)?(?:lalu|silam|sebelumnya)\b", re.IGNORECASE)
+_RECENT_UNIT = re.compile(r"\b(?:pekan|minggu|hari|bulan)\s+$", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
 _DATELINE_HEAD = re.compile(r"[\w.\-]*(?:\s*,\s*)?(?:[A-Z][\w.\-]*[\s,]*)*")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*(?:,\s*[A-Za-z][\w .]{0,30}?)?\s*[–—-]")
@@ -185,6 +188,8 @@ def _parties(
             status.append("witness")
         elif _GOV_TITLE.search(before):
             status.append("gov")
+        elif prev_status in ("gov", "subject") and gap.strip() == "," and _names_province_of(m, here[k - 1], gazetteer):
+            status.append("scope")  # "Pemerintah Kabupaten Pohuwato, Gorontalo, ...": where the regency lies
         elif prev_status in ("gov", "subject") and _LIST_GAP.match(gap) and _same_level(here[k - 1], m, gazetteer):
             status.append(prev_status)  # "Pemkab Berau, Kutai Barat dan Mahakam Ulu"
         elif rel < cue_at or _CONNECTOR.search(before):
@@ -196,6 +201,14 @@ def _parties(
         if picked:
             return _without_context_provinces(picked, gazetteer), cue
     return [], ""
+
+
+def _names_province_of(m: RegionMention, prev: RegionMention, gazetteer: Gazetteer) -> bool:
+    """Whether a bare name right after a regency can be read as that regency's province."""
+    province = gazetteer.regions[prev.code].province_code
+    if gazetteer.regions[prev.code].type == "provinsi" or m.explicit_type:
+        return False
+    return m.code == province or province in gazetteer.names.get(m.surface, ())
 
 
 def _same_level(a: RegionMention, b: RegionMention, gazetteer: Gazetteer) -> bool:
@@ -236,7 +249,7 @@ def _signing_date(
     best: tuple[int, str] | None = None
     for d in find_dates(s.text, published):
         before = s.text[max(0, d.start - 40) : d.start]
-        if v.PAST_MARK.search(before) or v.PAST_MARK.search(s.text[d.end : d.end + 12]):
+        if _past(before) or _PAST_AFTER.match(s.text, d.end):
             return None, "date:past_agreement", True
         if _NOT_SIGNING_DATE.search(before):
             continue
@@ -246,7 +259,7 @@ def _signing_date(
             best = (d.start, d.value)
     if best is not None:
         return best[1], "date:in_sentence", False
-    if v.PAST_MARK.search(s.text) and not _SIGN_VERB.search(s.text):
+    if _past(s.text) and not _SIGN_VERB.search(s.text):
         return None, "date:past_agreement", True
     guessed = _date_without_year(s.text, published, article_years)
     if guessed:
@@ -256,7 +269,7 @@ def _signing_date(
             break
         for d in find_dates(candidate.text, published):
             before = candidate.text[max(0, d.start - 40) : d.start]
-            if len(d.value) == 10 and not v.PAST_MARK.search(before) and not _NOT_SIGNING_DATE.search(before):
+            if len(d.value) == 10 and not _past(before) and not _NOT_SIGNING_DATE.search(before):
                 return d.value, "date:next_sentence", False
         guessed = _date_without_year(candidate.text, published, article_years)
         if guessed:
@@ -268,6 +281,11 @@ def _signing_date(
             if len(d.value) == 10 and _WEEKDAY_BEFORE.search(prev[max(0, d.start - 12) : d.start]):
                 return d.value, "date:previous_sentence_weekday", False
     return None, "date:none", False
+
+
+def _past(text: str) -> bool:
+    """A mark of an earlier agreement ("sejak", "sebelumnya", "pada 2019 lalu"); "pekan lalu" dates this one."""
+    return any(not (m.group(0).lower() == "lalu" and _RECENT_UNIT.search(text, 0, m.start())) for m in v.PAST_MARK.finditer(text))
 
 
 def _date_without_year(text: str, published: date | None, article_years: set[int] | None) -> tuple[str, str, bool] | None:

@@ -105,3 +105,146 @@ def test_signing_date_given_by_weekday_in_the_next_sentence():
         "Penandatanganan berlangsung di Aula Kantor Wali Kota, Rabu."
     )
     assert mous(text, "2024-01-11") == [("11.72", "2024-01-10", "renewal")]
+
+
+def details(text, published="2025-11-28", title=None):
+    return extract(text, published, title).mous
+
+
+def test_a_governor_signing_with_regents_attending_is_only_the_province():
+    text = (
+        "Gubernur Lampung menandatangani nota kesepakatan dengan BPJS Kesehatan tentang percepatan UHC, Kamis (9/3/2023), "
+        "disaksikan Bupati Tanggamus dan Bupati Pesawaran. Wali Kota Metro turut hadir dalam penandatanganan tersebut."
+    )
+    assert mous(text, "2023-03-10") == [("18", "2023-03-09", "new")]
+
+
+def test_several_regents_signing_together_each_sign_one_agreement():
+    text = (
+        "Bupati Gianyar, Bupati Tabanan dan Bupati Buleleng masing-masing meneken PKS dengan BPJS Kesehatan Cabang Denpasar "
+        "di Hotel Inna, Denpasar, Senin (4/3/2024)."
+    )
+    assert sorted(mous(text, "2024-03-05")) == [("51.02", "2024-03-04", "new"), ("51.04", "2024-03-04", "new"), ("51.08", "2024-03-04", "new")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemkab Lahat dan BPJS Kesehatan membahas draf perjanjian kerja sama UHC, Rabu (5/6/2024).",
+        "Pemkab Lahat berencana menandatangani MoU dengan BPJS Kesehatan setelah APBD perubahan disahkan.",
+        "Agar bisa menjalin kerja sama UHC dengan BPJS Kesehatan, Pemkab Lahat harus mendaftarkan hampir semua warganya.",
+        "Pemkab Lahat belum menandatangani perjanjian kerja sama dengan BPJS Kesehatan tahun ini.",
+        "Pemkab Lahat menggelar rapat bersama BPJS Kesehatan membahas perpanjangan PKS yang berakhir bulan depan.",
+        "PKS UHC antara Pemkab Lahat dan BPJS Kesehatan akan diperpanjang setelah kedua pihak menyepakati besaran anggaran.",
+    ],
+)
+def test_drafts_plans_conditions_and_meetings_are_not_signings(text):
+    assert mous(text, "2024-06-06") == []
+
+
+def test_an_agreement_is_not_the_pks_party():
+    text = "Caleg PKS Kota Dumai menyebut banyak warga belum terdaftar sebagai peserta BPJS Kesehatan, Selasa (5/4/2022)."
+    assert mous(text, "2022-04-06") == []
+
+
+def test_a_hospital_agreement_witnessed_by_the_regent_is_not_the_governments():
+    text = "Bupati Sintang menyaksikan penandatanganan perjanjian kerja sama antara RSUD Ade M Djoen dan BPJS Kesehatan, Senin (8/1/2024)."
+    assert mous(text, "2024-01-09") == []
+
+
+def test_another_bodys_agreement_in_a_bpjs_article_is_not_an_mou():
+    text = (
+        "BPJS Kesehatan Cabang Pekanbaru mendata warga yang belum terdaftar. "
+        "Baca juga: Pemprov Riau dan Kejati Teken MoU Pendampingan Hukum. "
+        "Pemprov Riau dan Kejati Riau menandatangani MoU pendampingan hukum, Senin (7/8/2023)."
+    )
+    assert mous(text, "2023-08-09") == []
+
+
+def test_an_undated_signing_is_kept_without_a_date():
+    (m,) = details("Pemerintah Kabupaten Siak resmi menandatangani nota kesepahaman dengan BPJS Kesehatan tentang program UHC.")
+    assert (m.region_code, m.signed_on, m.confidence) == ("14.08", None, "high")
+    assert "date:none" in m.decided_by and "region:government_title" in m.decided_by
+
+
+def test_day_and_month_take_the_year_of_publication_even_across_new_year():
+    text = "Pemkab Tanggamus dan BPJS Kesehatan meneken perjanjian kerja sama penjaminan warga, Kamis (28/12)."
+    assert mous(text, "2024-01-02") == [("18.06", "2023-12-28", "new")]
+
+
+def test_weekday_and_day_month_without_publication_date_take_the_article_year_that_fits():
+    text = (
+        "Pemkab Buru dan BPJS Kesehatan menandatangani perjanjian kerja sama pelunasan tunggakan iuran, Selasa (11/3). "
+        "Kepesertaan warga diaktifkan kembali mulai 1 April 2025."
+    )
+    # 11 March was a Tuesday in 2025, not in 2024
+    assert mous(text, None) == [("81.04", "2025-03-11", "new")]
+
+
+def test_last_week_is_the_month_of_the_week_before_publication():
+    text = "Pemerintah Kota Prabumulih telah menandatangani MoU dengan BPJS Kesehatan tentang UHC, pekan lalu."
+    assert mous(text, "2019-07-22") == [("16.74", "2019-07", "new")]
+
+
+def test_venue_dateline_and_branch_city_are_not_parties():
+    text = (
+        "AMBON – Pemkab Seram Bagian Barat dan BPJS Kesehatan cabang Ambon menandatangani MoU jaminan kesehatan warga "
+        "di Hotel Santika, Ambon, Rabu (6/3/2024)."
+    )
+    assert mous(text, "2024-03-07") == [("81.06", "2024-03-06", "new")]
+
+
+def test_regional_office_listing_provinces_is_not_a_party():
+    text = (
+        "Dinas Kesehatan Provinsi Kalimantan Utara dan BPJS Kesehatan Wilayah Kaltim, Kalsel, Kalteng dan Kaltara "
+        "menandatangani perjanjian kerja sama kepesertaan, Selasa (12/3/2019)."
+    )
+    assert mous(text, "2019-03-13") == [("65", "2019-03-12", "new")]
+
+
+def test_province_named_after_a_regency_is_where_it_lies():
+    text = "Pemerintah Kabupaten Pohuwato, Gorontalo, menandatangani perjanjian kerja sama dengan BPJS Kesehatan, Jumat (5/7/2024)."
+    assert mous(text, "2024-07-06") == [("75.04", "2024-07-05", "new")]
+
+
+def test_quoted_praise_and_award_recipient_are_not_parties():
+    text = (
+        '"Kami bangga pada Pemkab Boalemo," kata Kepala BPJS Kesehatan Cabang Gorontalo saat penandatanganan nota kesepakatan '
+        "antara Gubernur Gorontalo dan BPJS Kesehatan sekaligus penyerahan penghargaan kepada Pemkab Pohuwato, Senin (2/12/2024)."
+    )
+    assert mous(text, "2024-12-03") == [("75", "2024-12-02", "new")]
+
+
+def test_the_signing_date_is_not_the_programme_year_or_a_deadline():
+    text = (
+        "Pemerintah Aceh kembali melakukan penandatanganan MoU dengan BPJS Kesehatan tentang program JKA tahun 2021. "
+        "Penandatanganan dilakukan Gubernur Aceh di Banda Aceh, Rabu (30/12/2020)."
+    )
+    assert mous(text, "2020-12-31") == [("11", "2020-12-30", "renewal")]
+    text = "Pemkot Dumai menandatangani PKS dengan BPJS Kesehatan agar cakupan mencapai 98 persen sebelum 1 Januari 2020, pekan lalu."
+    assert mous(text, "2019-10-16") == [("14.72", "2019-10", "new")]
+
+
+def test_a_weekday_date_of_the_speech_before_dates_the_signing_reported_after_it():
+    text = (
+        '"Semua warga harus terlindungi," ujar Bupati Nunukan, Kamis (4/4/2019). '
+        "Selain menyerahkan kartu, bupati juga meresmikan kepesertaan warga dengan ditandatanganinya perjanjian bersama BPJS Kesehatan oleh Pemkab Nunukan."
+    )
+    assert mous(text, "2019-04-05") == [("65.03", "2019-04-04", "new")]
+
+
+def test_a_planned_extension_does_not_make_a_new_agreement_a_renewal():
+    text = (
+        "Pemkab Bengkalis dan BPJS Kesehatan meneken MoU penjaminan warga miskin, Senin (6/1/2025). "
+        "Kerja sama ini rencananya akan diperpanjang pada tahun depan."
+    )
+    assert mous(text, "2025-01-07") == [("14.03", "2025-01-06", "new")]
+
+
+def test_a_signing_that_names_no_government_borrows_the_article_region_for_review():
+    text = (
+        "Cakupan JKN di Kabupaten Ogan Ilir terus naik. Kabupaten Ogan Ilir kini menanggung iuran ribuan warga. "
+        "Penandatanganan MoU dengan BPJS Kesehatan berlangsung di aula, Jumat (7/6/2024)."
+    )
+    (m,) = details(text, "2024-06-08")
+    assert m.region_code == "16.10" and m.confidence == "review" and m.review_reason
