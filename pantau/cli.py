@@ -66,8 +66,22 @@ def run_pipeline(sources: Path, warehouse: Path | None, job_name: str = "pantau_
         return _fail(f"run {result.run_id} failed (see the Dagster UI: make ui)")
     from .summary import summary_text
 
-    print(summary_text(settings.warehouse_path))
+    print(summary_text(settings.warehouse_path, _extract_counts(result)))
     return 0
+
+
+def _extract_counts(result) -> dict[str, int] | None:
+    """This run's facts and MoU mentions by confidence, from the extract step's materialization metadata."""
+    counts: dict[str, int] = {}
+    for event in result.get_asset_materialization_events():
+        materialization = event.asset_materialization
+        if materialization is None or materialization.asset_key.path[0] != "raw":
+            continue
+        for name in ("facts_high", "facts_review", "mous_high", "mous_review"):
+            entry = materialization.metadata.get(f"new_{name}")
+            if entry is not None:
+                counts[name] = int(entry.value)
+    return counts or None
 
 
 def demo(warehouse: Path | None) -> int:
@@ -102,8 +116,12 @@ def demo(warehouse: Path | None) -> int:
         site.stop()
 
 
-def extract_command(input_path: str | None) -> int:
-    """JSONL in ({"id", "text", "published"?, "title"?, "url"?}) → JSONL out ({"id", "facts", "mous"})."""
+def extract_command(input_path: str | None, with_review: bool = False) -> int:
+    """JSONL in ({"id", "text", "published"?, "title"?, "url"?}) → JSONL out ({"id", "facts", "mous"}).
+
+    By default only what would reach the marts (confidence high); ``with_review`` adds the facts and MoUs
+    held for review, each marked by its confidence, the cues that decided it and the reason.
+    """
     from extraction import extract, load_gazetteer
 
     gazetteer = load_gazetteer()
@@ -118,7 +136,12 @@ def extract_command(input_path: str | None) -> int:
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 return _fail(f"input line {n}: expected a JSON object with 'id' and 'text' ({exc})")
             result = extract(text, item.get("published"), item.get("title"), gazetteer)
-            out = {"id": item.get("id"), "facts": [f.to_dict() for f in result.facts], "mous": [m.to_dict() for m in result.mous]}
+            keep = (lambda x: True) if with_review else (lambda x: x.confidence == "high")  # noqa: E731
+            out = {
+                "id": item.get("id"),
+                "facts": [f.to_dict() for f in result.facts if keep(f)],
+                "mous": [m.to_dict() for m in result.mous if keep(m)],
+            }
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     finally:
         if fh is not sys.stdin:
@@ -182,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     p_demo.add_argument("--warehouse", type=Path, default=None)
     p_ext = sub.add_parser("extract", help="JSONL of article texts in, JSONL of facts and MoUs out")
     p_ext.add_argument("--input", default=None, help="input file (default: standard input)")
+    p_ext.add_argument(
+        "--with-review", action="store_true",
+        help="also print the facts and MoUs held for review (default: only what would reach the marts)",
+    )
     p_eval = sub.add_parser("eval", help="extraction precision/recall/F1 on the bundled corpus and ../shared/gold")
     p_eval.add_argument("--gold", type=Path, default=None)
     p_eval.add_argument("--show-errors", action="store_true")
@@ -196,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         return demo(args.warehouse)
     if args.command == "extract":
-        return extract_command(args.input)
+        return extract_command(args.input, args.with_review)
     if args.command == "eval":
         return eval_command(args.gold, args.show_errors)
     return 2

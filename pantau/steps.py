@@ -140,8 +140,17 @@ def extract_articles(
     stats.add("articles", len(rows))
     stats.add("facts", sum(len(r[1]) for r in results))
     stats.add("mous", sum(len(r[2]) for r in results))
+    # what goes to the marts (high) and what waits for an analyst (review), per run
+    for kind, position in (("facts", 1), ("mous", 2)):
+        review = sum(1 for r in results for item in r[position] if item.get("confidence") == "review")
+        stats.add(f"{kind}_review", review)
+        stats.add(f"{kind}_high", stats.counts[kind] - review)
     stats.add("articles_with_facts", sum(1 for r in results if r[1]))
-    log(f"extracted {len(rows)} articles: {stats.counts['facts']} facts, {stats.counts['mous']} MoU mentions")
+    c = stats.counts
+    log(
+        f"extracted {len(rows)} articles: {c['facts']} facts ({c['facts_high']} high, {c['facts_review']} for review), "
+        f"{c['mous']} MoU mentions ({c['mous_high']} high, {c['mous_review']} for review)"
+    )
     return stats
 
 

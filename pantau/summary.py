@@ -7,8 +7,12 @@ from pathlib import Path
 from warehouse.db import connect
 
 
-def summary_text(warehouse_path: str | Path) -> str:
-    """Articles, facts per metric, MoUs and regions, as a short plain-text report."""
+def summary_text(warehouse_path: str | Path, run_counts: dict[str, int] | None = None) -> str:
+    """Articles, facts per metric, MoUs and regions, as a short plain-text report.
+
+    ``run_counts`` (the extract step's counts of this run: facts_high, facts_review, mous_high, mous_review)
+    add a line on what this run sent to the marts and to the review queue.
+    """
     con = connect(warehouse_path, read_only=True)
     try:
         q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
@@ -21,6 +25,12 @@ def summary_text(warehouse_path: str | Path) -> str:
         )
         mous = q("select count(*), count(*) filter (where kind = 'renewal'), coalesce(sum(source_count), 0) from marts.fct_mous")[0]
         regions = q("select count(distinct region_code) from marts.fct_coverage_metrics")[0][0]
+        facts_high, facts_review = q("select count(*) filter (where confidence = 'high'), count(*) filter (where confidence = 'review') from raw.facts")[0]
+        mous_high, mous_review = q(
+            "select count(*) filter (where confidence = 'high'), count(*) filter (where confidence = 'review') from raw.mou_mentions"
+        )[0]
+        queue = q("select (select count(*) from marts.fct_facts_for_review), (select count(*) from marts.fct_mous_for_review)")[0]
+        decided = dict(q("select status, count(*) from intermediate.int_fact_decisions where status not in ('high', 'review') group by status"))
         board = q(
             """select region_name, uhc_coverage_pct, active_participation_pct, last_news_at, latest_mou_signed_on
                from marts.region_scorecard where region_type in ('kota', 'kabupaten')
@@ -37,6 +47,21 @@ def summary_text(warehouse_path: str | Path) -> str:
     lines += [f"  {m:<26} {a:>5} / {t:<5}" for m, a, t in metrics] or ["  (none)"]
     lines.append(f"MoUs with BPJS Kesehatan: {mous[0]} agreements ({mous[1]} renewals) from {mous[2]} reports")
     lines.append(f"Regions with facts: {regions}")
+    lines.append(
+        f"Extracted facts: {facts_high} high confidence (in the marts), {facts_review} for review; "
+        f"MoU mentions: {mous_high} high, {mous_review} for review"
+    )
+    if run_counts is not None:
+        rc = run_counts
+        lines.append(
+            f"  this run: {rc.get('facts_high', 0)} facts high, {rc.get('facts_review', 0)} for review; "
+            f"{rc.get('mous_high', 0)} MoU mentions high, {rc.get('mous_review', 0)} for review"
+        )
+    lines.append(
+        f"Review queue: {queue[0]} facts (marts.fct_facts_for_review), {queue[1]} MoU mentions (marts.fct_mous_for_review); "
+        f"analysts' corrections applied: {decided.get('confirmed', 0)} confirmed, {decided.get('corrected', 0)} corrected, "
+        f"{decided.get('rejected', 0)} rejected"
+    )
     if board:
         lines.append("Latest by region (UHC %, active %, last news, latest MoU):")
         for name, uhc, act, last, mou in board:

@@ -42,11 +42,14 @@ def extracted_facts(context: dg.AssetExecutionContext, config: ReprocessConfig, 
     """Extract articles not yet extracted by this extractor version (all of them with ``everything``)."""
     with warehouse.write() as con:
         stats = steps.extract_articles(con, everything=config.everything, log=context.log.info)
-        facts = con.execute("select count(*) from raw.facts").fetchone()[0]
-        mous = con.execute("select count(*) from raw.mou_mentions").fetchone()[0]
+        facts, facts_review = con.execute("select count(*), count(*) filter (where confidence = 'review') from raw.facts").fetchone()
+        mous, mous_review = con.execute(
+            "select count(*), count(*) filter (where confidence = 'review') from raw.mou_mentions"
+        ).fetchone()
         newest = con.execute(
             """select f.region_name, f.metric, f.kind, f.value, f.evidence, a.canonical_url
                from raw.facts f join raw.articles a using (article_id)
+               where f.confidence = 'high'
                order by a.published_at desc nulls last, f.fact_id limit 10"""
         ).fetchall()
     c = stats.counts
@@ -55,6 +58,11 @@ def extracted_facts(context: dg.AssetExecutionContext, config: ReprocessConfig, 
         metadata={
             "row_count": dg.MetadataValue.int(facts),
             "new_rows": dg.MetadataValue.int(c.get("facts", 0)),
+            # this run's facts by confidence: high ones reach the marts, review ones wait in fct_facts_for_review
+            "new_facts_high": dg.MetadataValue.int(c.get("facts_high", 0)),
+            "new_facts_review": dg.MetadataValue.int(c.get("facts_review", 0)),
+            "facts_high": dg.MetadataValue.int(facts - facts_review),
+            "facts_review": dg.MetadataValue.int(facts_review),
             "articles_extracted": dg.MetadataValue.int(c.get("articles", 0)),
             "extractor_version": EXTRACTOR_VERSION,
             "newest_facts": dg.MetadataValue.md(_preview(newest)),
@@ -62,7 +70,14 @@ def extracted_facts(context: dg.AssetExecutionContext, config: ReprocessConfig, 
     )
     yield dg.MaterializeResult(
         asset_key=["raw", "mou_mentions"],
-        metadata={"row_count": dg.MetadataValue.int(mous), "new_rows": dg.MetadataValue.int(c.get("mous", 0))},
+        metadata={
+            "row_count": dg.MetadataValue.int(mous),
+            "new_rows": dg.MetadataValue.int(c.get("mous", 0)),
+            "new_mous_high": dg.MetadataValue.int(c.get("mous_high", 0)),
+            "new_mous_review": dg.MetadataValue.int(c.get("mous_review", 0)),
+            "mous_high": dg.MetadataValue.int(mous - mous_review),
+            "mous_review": dg.MetadataValue.int(mous_review),
+        },
     )
 
 @dg.asset(
