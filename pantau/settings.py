@@ -17,7 +17,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DBT_BUILD_ARGS = ("build", "--exclude-resource-type", "unit_test")
 
 
-def _path(env: str, default: Path) -> Path:
+def _path(env: str, default: Path | None) -> Path | None:
     value = os.environ.get(env)
     return Path(value).expanduser().resolve() if value else default
 
@@ -33,6 +33,11 @@ class Settings:
     # warehouses), so by default they sit beside it: warehouse/pantau.duckdb → warehouse/pantau.data/
     data_dir: Path = field(default=None)  # type: ignore[assignment]
     dbt_project_dir: Path = PROJECT_ROOT / "dbt_project"
+    # The analysts' corrections dbt applies: a CSV with the columns of the seed fact_corrections, read
+    # instead of dbt_project/seeds/fact_corrections.csv (a warehouse's own decisions, or a test's)
+    corrections_path: Path | None = field(
+        default_factory=lambda: _path("PANTAU_CORRECTIONS", None)  # type: ignore[arg-type]
+    )
     user_agent: str = field(
         default_factory=lambda: os.environ.get(
             "PANTAU_USER_AGENT",
@@ -58,7 +63,9 @@ class Settings:
 
     def env(self) -> dict[str, str]:
         """These settings as environment variables, for subprocesses (Scrapy, dbt)."""
+        corrections = {"PANTAU_CORRECTIONS": str(self.corrections_path)} if self.corrections_path else {}
         return {
+            **corrections,
             "DAGSTER_HOME": os.environ.get("DAGSTER_HOME", str(self.project_root / ".dagster_home")),
             "PANTAU_WAREHOUSE": str(self.warehouse_path),
             "PANTAU_SOURCES": str(self.sources_path),

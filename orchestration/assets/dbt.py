@@ -11,7 +11,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
-from pantau.settings import DBT_BUILD_ARGS
+from pantau.settings import DBT_BUILD_ARGS, get_settings
 
 from ..resources import WarehouseResource, dbt_project
 
@@ -40,4 +40,10 @@ def pantau_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
     """``dbt build`` of the selected models: staging → intermediate → marts, with their data tests."""
     # dbt's profiles.yml reads the warehouse path from the same variable the pipeline's settings use
     os.environ["PANTAU_WAREHOUSE"] = warehouse.path
+    # dbt runs in its project folder: the corrections file is passed as the absolute path settings resolved
+    corrections = get_settings().corrections_path
+    if corrections is not None:
+        if not corrections.is_file():
+            raise FileNotFoundError(f"PANTAU_CORRECTIONS names {corrections}, which is not a file")
+        os.environ["PANTAU_CORRECTIONS"] = str(corrections)
     yield from dbt.cli(list(DBT_BUILD_ARGS), context=context).stream()
