@@ -334,6 +334,7 @@ _CLAUSE_START = re.compile(r";|[,.]\s*(?:dan|serta|sedangkan|sementara|kemudian|
 _PART_OF_TOTAL = re.compile(r"\bdari\s+(?:total|jumlah|seluruh)\s+(?:peserta|kepesertaan)\b[^,]*,", re.IGNORECASE)
 
 
+_NOT_ENROLLED_TOPIC = re.compile(r"non[\s-]*kepesertaan|tidak\s+terdaftar\s+(?:sebagai\s+peserta|dalam|di)", re.IGNORECASE)
 _QUOTA = re.compile(r"\bkuota\b|\bestimasi\b|\bperkiraan\b|\bproyeksi\b|\bdiperkirakan\b", re.IGNORECASE)
 
 
@@ -345,16 +346,19 @@ def _clause_start(text: str, start: int, end: int) -> int:
     return last
 
 
-def _about_one_group(text: str, q: Quantity) -> bool:
-    """Whether a percentage is about one segment or group ("keaktifan peserta PBPU 48 persen", "segmen PPU ... 10 persen"):
-    a group word in the figure's clause, after the clause's own metric word if it has one."""
+# "membayar iuran PBI daerah": a segment named as what is paid for, not as the group a figure measures
+_PAYER_JUST_BEFORE = re.compile(r"(?:membayar\w*|dibayar\w*|ditanggung|menanggung|iuran|bantuan)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+
+
+def _about_one_group(text: str, q: Quantity, names: list[tuple[int, int]]) -> bool:
+    """Whether a figure is about one segment or group ("keaktifan peserta PBPU 48 persen", "potensi sektor formal
+    ... 47 persen"): a group word in the figure's clause that does not name who pays."""
     start = _clause_start(text, max(0, q.start - 120), q.start)
-    groups = list(v.ONE_GROUP.finditer(text, start, q.start))
-    if not groups:
-        return False
-    group = groups[-1]
-    topic_at = max((m.start() for pattern, _label in v.PERCENT_TOPICS for m in pattern.finditer(text, start, q.start)), default=-1)
-    return group.start() > topic_at
+    return any(
+        not _PAYER_JUST_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        and not any(a <= m.start() < b for a, b in names)  # "Pemkab PPU" is Penajam Paser Utara
+        for m in v.ONE_GROUP.finditer(text, start, q.start)
+    )
 
 
 def _about_several_regions(text: str, q: Quantity) -> bool:
@@ -423,6 +427,8 @@ def _count_fact(
         or v.COUNT_REJECT.search(text[max(0, q.start - 50) : q.end + 40])
     ):
         return None
+    if _NOT_ENROLLED_TOPIC.search(text, 0, q.start):
+        return None  # "jumlah non kepesertaan JKN, yaitu 4.493 orang ..., disusul Buol 3.808 orang"
     # "dari 3,7 juta jiwa penduduk" is the population; "bagi 2,1 juta jiwa penduduk" is who is covered
     if (q.count_noun == "penduduk" or re.match(r"\s*penduduk", text[q.end : q.end + 12])) and _POPULATION_BEFORE.search(
         text[max(0, q.start - 30) : q.start]
@@ -456,7 +462,7 @@ def _count_fact(
 
 # "naik dibanding tahun sebelumnya yang sebesar Rp26,5 miliar": the value before the change, not its size
 _EARLIER_OR_LATER_VALUE = re.compile(r"\b(?:dibanding\w*|sebelumnya|semula|awalnya|dari|menjadi)\b", re.IGNORECASE)
-_TOTAL_BUDGET = re.compile(r"\b(?:total|jumlah|seluruh)\s+(?:anggaran|alokasi|dana)\b", re.IGNORECASE)
+_TOTAL_BUDGET = re.compile(r"(?<!dari )\btotal\s+(?:anggaran|alokasi|dana)\b(?!\s+(?:tersebut|itu|ini))", re.IGNORECASE)
 
 
 def _budget_fact(q: Quantity, s: Sentence, previous_text: str, cues: list[str]) -> tuple[str, str, str | None] | None:
@@ -537,6 +543,7 @@ def facts_in_sentence(
     table = ctx.table if tables.is_row(s.text) else None
     quantities = find_quantities(s.text)
     list_item = _continues_a_list(s, mentions, len(quantities))
+    names = [(m.start - s.start, m.end - s.start) for m in mentions if s.start <= m.start < s.end]
     if table:
         taken = [(x.start, x.end) for x in quantities]
         quantities += [c for c in tables.bare_counts(s.text, table) if not any(c.start < e and b < c.end for b, e in taken)]
@@ -587,13 +594,13 @@ def facts_in_sentence(
             cues[-1] = "region:same_subject_as_previous_figure"
         if region_code is None:
             continue
-        if metric.endswith("_pct") and _about_one_group(s.text, q):
+        if (metric.endswith("_pct") or (metric == "participants" and segment in (None, "total"))) and _about_one_group(s.text, q, names):
             cues.append("metric:about_one_group")
         if _about_several_regions(s.text, q):
             cues.append("region:several_regions")
         if metric == "participants" and _QUOTA.search(s.text, _clause_start(s.text, 0, q.start), q.start):
             cues.append("metric:quota_or_estimate")
-        if kind == "target" and v.CRITERION.search(s.text):
+        if kind == "target" and (v.CRITERION.search(s.text) or (v.ANAPHORA.search(s.text) and v.CRITERION.search(ctx.previous_text))):
             cues.append("kind:general_criterion")
         out_end = q.end
         if dates is None:

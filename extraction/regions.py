@@ -97,14 +97,16 @@ def find_region_mentions(text: str, gazetteer: Gazetteer) -> list[RegionMention]
             # "Kabupaten Tanah Datar (86 persen), Sijunjung (80 persen) dan Solok (75 persen)": a bare name
             # in a list takes the type its list began with
             in_list = listed_type[0] if listed_type and start - listed_type[1] < 120 and _LIST_GAP.fullmatch(text, listed_type[1], start) else None
-            if seen:
+            listed = _typed(candidates, gazetteer, in_list) if in_list and len(candidates) > 1 else None
+            if listed:
+                code = listed
+            elif seen:
                 code = seen.most_common(1)[0][0]
             elif len(candidates) == 1:
                 code = candidates[0]
             else:
                 code = (
-                    (_typed(candidates, gazetteer, in_list) if in_list else None)
-                    or _typed(candidates, gazetteer, "kota")
+                    _typed(candidates, gazetteer, "kota")
                     or _typed(candidates, gazetteer, "kabupaten")
                     or candidates[0]
                 )
