@@ -317,7 +317,14 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
         own = q.start
     # a cue after the figure is its own only up to the next figure ("dari 1,3 juta peserta, 640 ribu PPU")
     found: list[str] = []
-    label = _nearest_label(v.SEGMENT_CUES, text[own:], q.start - own, q.end - own, min(120, end - q.end), why=(found, "segment"))
+    # "50.266 Pekerja Bukan Penerima Upah", "35.080 peserta kategori PNS": a segment named right after the figure,
+    # with no comma between, is its own even where a cue stands before it
+    attached = _ATTACHED_SEGMENT.match(text, q.end, min(end, q.end + 40))
+    window = attached.end() - q.end if attached else 0
+    label = _nearest_label(v.SEGMENT_CUES, text, q.end + window, q.end, 0, why=(found, "segment")) if attached else None
+    if label is None:
+        found = []
+        label = _nearest_label(v.SEGMENT_CUES, text[own:], q.start - own, q.end - own, min(120, end - q.end), why=(found, "segment"))
     if label in ("pbpu", "bp") and v.PEMDA_CUE.search(text, start, end):
         found.append("segment:paid_by_pemda")
         label = "pemda"
@@ -329,8 +336,19 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
     return label
 
 
+# The words right after a count that may name its segment: its noun and a few words, no punctuation
+_ATTACHED_SEGMENT = re.compile(
+    r"(?:\s+(?:jiwa|orang|peserta|warga|penduduk))?(?:\s+(?:kategori|segmen|program|JKN|yang|merupakan|adalah|dari))*"
+    r"\s+(?:pekerja\s+bukan\s+penerima\s+upah|pekerja\s+penerima\s+upah|bukan\s+pekerja|pbi(?:[\s-]*(?:jk|jkn|apbn|apbd|daerah))*|ppu|pbpu|\bbp\b|pns|asn|tni|mandiri|jamkesda|jka|penerima\s+bantuan\s+iuran)\b",
+    re.IGNORECASE,
+)
+
+
 # Where a clause starts: a figure's own words do not reach back past "; " or ", dan" / ", sedangkan" ...
-_CLAUSE_START = re.compile(r";|[,.]\s*(?:dan|serta|sedangkan|sementara|kemudian|lalu|disusul|namun|tetapi|adapun)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r";|[,.]\s*(?:dan|serta|sedangkan|sementara|kemudian|lalu|disusul|namun|tetapi|adapun)\b|\bdan\s+yang\b", re.IGNORECASE)
+# "98,87 persen untuk kepesertaan dan 82,25 persen untuk keaktifan": the metric named right after its figure
+_METRIC_RIGHT_AFTER = re.compile(r"\s*(?:untuk|bagi|pada)\s+(?:tingkat\s+|angka\s+)?(keaktifan|kepesertaan|cakupan)\b", re.IGNORECASE)
+_METRIC_NAMED_AFTER = {"keaktifan": "active_participation_pct", "kepesertaan": "uhc_coverage_pct", "cakupan": "uhc_coverage_pct"}
 _PART_OF_TOTAL = re.compile(r"\bdari\s+(?:total|jumlah|seluruh)\s+(?:peserta|kepesertaan)\b[^,]*,", re.IGNORECASE)
 
 
@@ -367,14 +385,36 @@ def _about_several_regions(text: str, q: Quantity) -> bool:
     return bool(v.SEVERAL_REGIONS.search(text, start, min(len(text), q.end + 40)))
 
 
+def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[str]) -> str | None:
+    """What a percentage measures: the words of its own stretch before it, then those after it up to the next
+    figure ("... persen untuk keaktifan", "27 persen ... yang belum menjadi peserta"), then the topic carried from
+    earlier in the sentence. Words that make it something else (those not enrolled, the inactive) win after it."""
+    own = _nearest_label(v.PERCENT_TOPICS, text[span[0] :], q.start - span[0], why=(found, "metric"))
+    if own is not None:
+        return own
+    window = min(60, span[1] - q.end)
+    after = [label for pattern, label in v.PERCENT_TOPICS if pattern.search(text, q.end, q.end + window)]
+    if "reject" in after:
+        return "reject"
+    return _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, window, why=(found, "metric"))
+
+
 def _percent_fact(
-    q: Quantity, s: Sentence, ctx: SentenceContext, previous: tuple[int, str] | None, cues: list[str], list_item: bool = False
+    q: Quantity,
+    s: Sentence,
+    ctx: SentenceContext,
+    previous: tuple[int, str] | None,
+    cues: list[str],
+    list_item: bool = False,
+    span: tuple[int, int] | None = None,
 ) -> tuple[str, str] | None:
     text = s.text
     if v.CHANGE_BEFORE.search(text[: q.start]) or v.CHANGE_OF_TOPIC.search(text[: q.start]):
         return None
     found: list[str] = []
-    metric = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, 60, why=(found, "metric"))
+    metric = _percent_topic(text, q, span or (0, len(text)), found)
+    if (m := _METRIC_RIGHT_AFTER.match(text, q.end)) is not None:
+        found, metric = [f"metric:{m.group(1).lower()}_right_after"], _METRIC_NAMED_AFTER[m.group(1).lower()]
     if v.ACTIVE_RIGHT_AFTER.match(text, q.end):
         found, metric = ["metric:aktif_right_after"], "active_participation_pct"
     # a share of the participants is no coverage figure, but the active share is exactly what keaktifan means
@@ -569,7 +609,7 @@ def facts_in_sentence(
             metric, kind, segment = found3
             value = round(q.value, 2) if q.unit == "percent" else int(q.value)
         elif q.unit == "percent":
-            found = _percent_fact(q, s, ctx, previous_pct, cues, list_item)
+            found = _percent_fact(q, s, ctx, previous_pct, cues, list_item, span)
             if found is None:
                 continue
             metric, kind = found

@@ -22,10 +22,10 @@ from .text import Sentence
 
 # A signing that happened: a verb, or the signing as an event ("usai penandatanganan", "saat MoU dengan").
 _SIGN_VERB = re.compile(
-    r"\b(?:menandatangani|ditandatangani(?:nya)?|tandatangani|teken|meneken|diteken|menjalin|jalin|dijalin|"
+    r"\b(?:menandatangani|ditandatangani(?:nya)?|tandatangani|(?:di|me)?tanda\s+tangani(?:nya)?|teken|meneken|diteken|menjalin|jalin|dijalin|"
     r"memperbarui|memperbaharui|diperbarui|memperpanjang|diperpanjang|"
     r"menyepakati\s+(?:\w+\s+){0,2}(?:nota|perjanjian|kerja\s*sama|mou|pks|kesepakatan)|"
-    r"melakukan\s+(?:perpanjangan|pembaruan|pembaharuan|penandatangan(?:an)?|mou|memorandum|pks|nota|perjanjian|kesepakatan))\b",
+    r"(?:me)?lakukan\s+(?:perpanjangan|pembaruan|pembaharuan|penandatangan(?:an)?|mou|memorandum|pks|nota|perjanjian|kesepakatan|adendum|addendum))\b",
     re.IGNORECASE,
 )
 # no word boundary before: outlets glue words ("ditandainpenandatangan")
@@ -36,13 +36,23 @@ _SIGN_EVENT = re.compile(
 )
 # "melakukan perpanjangan ..." signs; the noun alone ("perpanjangan PKS berlaku hingga 2027") only says one exists
 _NAMED_SIGNING = re.compile(r"\bpenandatangan(?:an)?\s+(?:\w+\s+)?(?:kesepahaman|kesepakatan|perjanjian|kerja\s*sama)", re.IGNORECASE)
+# a document was signed: what separates "menandatangani PKS" from "menjalin kerja sama" (which may be ongoing)
+_SIGNED = re.compile(r"tanda\s*tangan|\bteken\b|meneken|diteken", re.IGNORECASE)
+_BETWEEN_GOVERNMENTS = re.compile(
+    r"\b(?:Pemerintah\s+Provinsi|Pemprov|Gubernur)\b[^.]{0,40}?\b(?:bersama|dengan|dan)\s+(?:seluruh\s+|para\s+)?"
+    r"(?:Pemerintah\s+(?:Daerah\s+)?(?:Kabupaten|Kota)|Pemkab|Pemkot|pemda|bupati|wali\s*kota|kabupaten/kota)",
+    re.IGNORECASE,
+)
+# "Pemerintah Provinsi" or "Gubernur" with no name after it
+_BARE_PROVINCE = re.compile(r"\b(?:Pemerintah\s+Provinsi|Pemprov|Gubernur|Wakil\s+Gubernur|Sekdaprov|Sekda\s+Provinsi)\b(?!\s*\(?[A-Z])")
+_BPJS_NAMED = re.compile(r"\bbpjs|badan\s+penyelenggara", re.IGNORECASE)
 _CUES = (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT))
 _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGNORECASE)
 # What makes a named signing not (yet) done, in the words just before it: plans, wishes, conditions, drafts.
 _NOT_DONE_BEFORE = re.compile(
     r"\b(?:akan|bakal|hendak|ingin|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|segera|siap|mau|agar|supaya|jika|apabila|kalau|bila|"
     r"syarat(?:nya)?|harus|wajib|perlu|belum|tidak|tak|enggan|usulan|mengusulkan|mendorong|mengajak|meminta|diminta|draf|draft|rancangan|"
-    r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat|untuk)\b(?:(?!\b(?:usai|seusai|setelah)\b)[^,.;])*$",
+    r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat)\b(?:(?!\b(?:usai|seusai|setelah)\b)[^,.;])*$",
     re.IGNORECASE,
 )
 _NOT_DONE_AFTER = re.compile(r"^[^,.;]{0,60}?\b(?:akan|dijadwalkan|direncanakan|rencananya|masih\s+(?:dibahas|disusun|digodok))\b", re.IGNORECASE)
@@ -77,20 +87,22 @@ _RECIPIENT = re.compile(r"\bkepada\s+(?:(?:Pemkab|Pemkot|Pemko|Pemprov|Pemerinta
 # '"...," kata Andayani saat penandatanganan ...': the quote before the attribution is not about the signing
 _QUOTE_END = re.compile(r"[”\"]\s*,?\s*(?:kata|ujar|ucap|jelas|tutur|ungkap|sebut|terang|tegas|papar)\w*\b")
 _READ_ALSO = re.compile(r"^\W*baca\s+(?:juga|pula)?\s*:?", re.IGNORECASE)
-_SE_PREFIX = re.compile(r"\bse-?\s*$", re.IGNORECASE)
+_SE_PREFIX = re.compile(r"\bse-?\s*(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?$", re.IGNORECASE)
 # officials who watch or attend are not parties
 _WITNESS = re.compile(r"\b(?:disaksikan|menyaksikan|dihadiri|menghadiri|didampingi|turut\s+hadir|hadir|di\s+hadapan)\b", re.IGNORECASE)
 _BARE_GOV = re.compile(r"\b(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|pemerintah\s+(?:daerah|kabupaten|kota|provinsi)|Bupati|Wali\s*[Kk]ota|Walikota|Gubernur|kami|pihaknya)\b", re.IGNORECASE)
 
 # Dates that are not the signing: how long it runs, a deadline, the period it covers.
 _NOT_SIGNING_DATE = re.compile(
-    r"(?:hingga|sampai|s\.d\.?|berlaku|selama|sebelum|per|target(?:nya)?|periode|anggaran|ta|untuk|bagi|program|uhc|jka|jkn|rencana\s+kerja|pemda|mulai|terhitung|sejak)"
-    r"\s+(?:dengan\s+)?(?:(?:akhir|awal|tahun|bulan)\s+)*$",
+    r"(?:hingga|sampai|s\.d\.?|berlaku|selama|sebelum|per|target(?:nya)?|periode|anggaran|ta|mulai|terhitung|sejak|berakhir|habis|tempo)"
+    r"\s+(?:dengan\s+|pada\s+|tanggal\s+)?(?:(?:akhir|awal|tahun|bulan)\s+)*$",
     re.IGNORECASE,
 )
 _YEAR_INTRO = re.compile(r"\b(?:pada|sejak|awal|akhir|pertengahan)\s+(?:tahun\s+)?$", re.IGNORECASE)
 _LAST_WEEK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.IGNORECASE)
 _WEEKDAY_DAY_MONTH = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*(\d{1,2})/(\d{1,2})\s*\)?(?!\s*/)")
+# "Senin (26/12/12022)": a typed year no date reader accepts; the day and month still date the signing
+_WEEKDAY_BAD_YEAR = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(\s*(\d{1,2})/(\d{1,2})/(?:\d{5,}|\d{3})\s*\)")
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*$")
 _PAST_AFTER = re.compile(r"\s*(?:\)\s*)?(?:lalu|silam|sebelumnya)\b", re.IGNORECASE)
@@ -292,6 +304,16 @@ def _date_without_year(text: str, published: date | None, article_years: set[int
     """'pekan lalu' against the publication date; 'Kamis (27/3)' with no publication date: the year the article
     names in which 27 March was a Thursday, when exactly one does."""
     if published is not None:
+        typo = _WEEKDAY_BAD_YEAR.search(text)
+        if typo:
+            day, month = int(typo.group(1)), int(typo.group(2))
+            for year in (published.year, published.year - 1):
+                try:
+                    when = date(year, month, day)
+                except ValueError:
+                    break
+                if when <= published + timedelta(days=7):
+                    return when.isoformat(), "date:day_month_with_unreadable_year", False
         if _LAST_WEEK.search(text):
             start = published - timedelta(days=published.weekday() + 7)
             end = start + timedelta(days=6)
@@ -343,6 +365,7 @@ def find_mous(
     if not sentences:
         return []
     article_about_bpjs = bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6])))
+    bpjs_in_article = any(_BPJS_NAMED.search(x.text) for x in sentences) or bool(_BPJS_NAMED.search(title or ""))
     article_years: set[int] | None = None
     signings: list[_Signing] = []
     for i, s in enumerate(sentences):
@@ -360,12 +383,20 @@ def find_mous(
             if not (article_about_bpjs and i < 4):
                 continue
             review.append("BPJS Kesehatan is named only elsewhere in the article")
+        elif not _BPJS_NAMED.search(context) and (not bpjs_in_article or _BETWEEN_GOVERNMENTS.search(s.text)):
+            review.append("BPJS is not named as the other party; the agreement may be between governments")
         if cue == "mou:renewal_noun":
             review.append("a renewal is named but no signing verb says it was signed")
+        elif not _agreement(s.text) and not _SIGNED.search(s.text):
+            review.append("only 'menjalin kerja sama' names the agreement; no signing of a document is reported")
         parties, party_cue = _parties(s, cue_at, mentions, dateline_end, gazetteer)
         other = v.OTHER_PARTY.search(s.text)
         if other and (party_cue != "region:government_title" or not v.BPJS_KESEHATAN.search(s.text)):
             continue  # a hospital's, a police station's or a prosecutor's contract (with BPJS Kesehatan or a government)
+        if not parties and main_region and main_region != "00" and _BARE_PROVINCE.search(s.text):
+            # "... bersama Pemerintah Provinsi serta ...": the province of the article, named without its name
+            province = gazetteer.regions[main_region].province_code
+            parties, party_cue = ([province], "region:unnamed_province_title") if province in gazetteer.regions else ([], "")
         if not parties:
             parties = _neighbour_party(sentences, i, mentions, dateline_end, gazetteer)
             party_cue = "region:neighbour_sentence"
@@ -402,13 +433,15 @@ def find_mous(
                 e.confidence = "review" if sg.review else "high"
                 e.review_reason = "; ".join(sg.review) or None
                 events[code] = e
-            elif e.signed_on is None and sg.signed_on:
+                continue
+            upgrade = not sg.review and e.confidence == "review"
+            if sg.signed_on and (e.signed_on is None or upgrade):
                 e.signed_on = sg.signed_on
                 e.decided_by = [x for x in e.decided_by if not x.startswith("date:")] + [sg.date_cue]
-                if borrowed:
-                    continue
-                e.evidence, e.start, e.end = s.text[:200], s.start, s.end
-            if not sg.review and e.confidence == "review":
+                if not borrowed:
+                    e.evidence, e.start, e.end = s.text[:200], s.start, s.end
+            if upgrade:
+                # a sentence that reports the signing plainly confirms what a vaguer one said
                 e.confidence, e.review_reason = "high", None
                 e.decided_by = [sg.cue] + [x for x in e.decided_by if not x.startswith("mou:")]
     out = []

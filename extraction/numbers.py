@@ -92,7 +92,7 @@ RUPIAH_RE = re.compile(
 RUPIAH_WORD_RE = re.compile(rf"(?<![\w.,])({_NUM})\s+({_SCALE})\s+rupiah\b", re.IGNORECASE)
 COUNT_NOUNS = r"peserta|jiwa|orang|warga|penduduk|penerima|masyarakat|KK|kepala\s+keluarga|pekerja|karyawan|pegawai"
 COUNT_RE = re.compile(
-    rf"(?<![\w.,/])({_NUM})(?:\s*(?:-|–)\s*({NUMERAL}))?(?:\s+({_SCALE}))?(-?an)?\s+(?:(lebih|an)\s+)?"
+    rf"(?<![\w.,/])(\d{{1,3}},\s\d{{1,2}}(?=\s+{_SCALE})|{_NUM})(?:\s*(?:-|–)\s*({NUMERAL}))?(?:\s+({_SCALE}))?(-?an)?\s+(?:(lebih|an)\s+)?"
     # "640 ribu merupakan peserta PPU": a verb may stand between the number and what it counts
     rf"(?:(?:di\s+antaranya|merupakan|adalah|ialah|tercatat\s+sebagai|terdaftar\s+sebagai)\s+)?({COUNT_NOUNS})\b",
     re.IGNORECASE,
@@ -119,6 +119,14 @@ FROM_TO_COUNT_RE = re.compile(
     rf"\bdari\s+({_NUM})(?:\s+({_SCALE}))?\s+(?:{COUNT_NOUNS}\s+)?menjadi\s+(?:{_NUM})(?:\s+{_SCALE})?\s+({COUNT_NOUNS})\b",
     re.IGNORECASE,
 )
+
+
+def _decimal_before_scale(token: str, scale: str | None) -> str:
+    """"176.073 ribu jiwa" is 176 thousand written with an English decimal point: one dot group before a
+    scale word counts thousands, not millions, of people."""
+    if scale and scale.lower() in ("ribu", "rb", "juta", "jt") and re.fullmatch(r"\d{1,3}\.\s?\d{3}", token):
+        return token.replace(" ", "").replace(".", ",")
+    return token
 
 
 def _scaled(token: str, scale: str | None) -> float:
@@ -170,7 +178,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if token.lower() == "se":
             continue
         try:
-            value = _scaled(token, m.group(3))
+            value = _scaled(_decimal_before_scale(token, m.group(3)), m.group(3))
         except ValueError:
             continue
         if re.fullmatch(r"(19|20)\d\d", token) and not m.group(3):

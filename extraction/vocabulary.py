@@ -18,7 +18,7 @@ PERCENT_TOPICS = _compile([
     (r"cakupan|mencakup|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi|(?:memiliki|punya|mempunyai)\s+(?:jkn|bpjs|kis\b|kartu\s+indonesia\s+sehat)", "uhc_coverage_pct"),
     (r"progres|pembangunan|konstruksi|fisik|serapan|penyerapan|realisasi\s+anggaran|stunting|imunisasi|vaksin\w*|kemiskinan|miskin|pemilih|partisipasi\s+pemilu|inflasi|pertumbuhan|ketenagakerjaan|bpjamsostek|jamsostek|kenaikan\s+iuran|iuran\s+naik|suku\s+bunga|bunga|diskon|denda|kepuasan|pajak|kelulusan|keterisian|\bbor\b|kematian|prevalensi|pengangguran|\bipm\b|sanitasi|air\s+bersih|elektrifikasi|listrik|jalan|kendaraan|produksi|ekspor|impor|suara|elektabilitas|survei|diabetes|hipertensi|obesitas|tbc|\bdbd\b|gizi|persalinan|kunjungan|rujukan|klaim|akreditasi|okupansi|lulus|nilai|harga|diskon|saham|bagi\s+hasil|pad\b|pendapatan|belanja|apbd\s+(?:naik|turun)|kontribusi\s+ekonomi|target\s+pad"
      # the share not (yet) enrolled, and the gap that remains, are not coverage
-     r"|non[\s-]*kepesertaan|(?:belum|tidak|non)[\s-]*aktif|belum\s+(?:terdaftar|tercover|terlindungi|menjadi\s+peserta|ter-?cover|memiliki|punya|ikut)|tidak\s+terdaftar|tersisa|sisanya|tinggal|kekurangan|kurang\s+dari\s+target", "reject"),
+     r"|non[\s-]*kepesertaan|(?:belum|tidak|non)[\s-]*aktif|belum\s+(?:terdaftar|tercover|terlindungi|menjadi\s+peserta|ter-?cover|memiliki|punya|ikut)|tidak\s+terdaftar|tersisa|sisanya|tinggal|kekurangan|memanfaatkan|pemanfaatan|kurang\s+dari\s+target", "reject"),
 ])
 
 # Words that make a count a count of JKN participants.
@@ -41,7 +41,7 @@ COUNT_NOT_COVERED_BEFORE = re.compile(
 )
 # Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
-    r"non[\s-]*kepesertaan|tersisa|\bsisa\b|kehilangan|hilangnya|dicoret|dihapus|ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
+    r"non[\s-]*kepesertaan|tersisa|\bsisa\b|kehilangan|hilangnya|mencoret|migrasi|dialihkan|dipindahkan|beralih|menonaktifkan|penonaktifan|di-?non-?aktif-?kan|dicoret|dihapus|ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
     re.IGNORECASE,
 )
 # A count that is the population itself: the population words lead straight into the number
@@ -56,7 +56,7 @@ POPULATION = re.compile(
 SEGMENT_CUES = _compile([
     (r"pekerja\s+bukan\s+penerima\s+upah|\bpbpu\b|peserta\s+mandiri|\bmandiri\b", "pbpu"),
     (r"bukan\s+pekerja|\bBP\b", "bp"),
-    (r"\bjka\b|ditanggung\s+(?:oleh\s+)?(?:pemda|apbd|pemerintah\s+(?:daerah|aceh|provinsi|kabupaten|kota))|pbi\s*(?:jk|jkn)?\s*(?:apbd|daerah)|pbi\s+(?:pemda|pemkot|pemkab|pemprov)|\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)|didaftarkan\s+(?:oleh\s+)?pemerintah|kuota|mengalokasikan|dialokasikan|alokasi|menganggarkan|anggaran\s+daerah|menanggung\s+iuran|ditanggung\s+pemerintah|jaminan\s+kesehatan\s+(?:daerah|aceh)|jamkesda|integrasi|pemerintah\s+aceh", "pemda"),
+    (r"\bjka\b|ditanggung\s+(?:oleh\s+)?(?:pemda|apbd|daerah|pemerintah\s+(?:daerah|aceh|provinsi|kabupaten|kota))|pbi\s*(?:jk|jkn)?\s*(?:apbd|daerah)|pbi\s+(?:pemda|pemkot|pemkab|pemprov)|\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)|didaftarkan\s+(?:oleh\s+)?pemerintah|kuota|mengalokasikan|dialokasikan|alokasi|menganggarkan|anggaran\s+daerah|menanggung\s+iuran|ditanggung\s+pemerintah|jaminan\s+kesehatan\s+(?:daerah|aceh)|jamkesda|integrasi|pemerintah\s+aceh", "pemda"),
     (r"pbi\s*(?:jk|jkn)?\s*(?:apbn|pusat)|penerima\s+bantuan\s+iuran\s+jaminan\s+kesehatan|\bpbi[\s-]*jk\b|\bapbn\w*|pemerintah\s+pusat|kemensos|kementerian\s+sosial", "pbi_apbn"),
     (r"pekerja\s+penerima\s+upah|\bppu\b|badan\s+usaha|perusahaan|\basn\b|\bpns\b|\btni\b|polri|penyelenggara\s+negara|karyawan", "ppu"),
     (r"total\s+peserta|jumlah\s+peserta|seluruh\s+peserta|total\s+kepesertaan|secara\s+keseluruhan|keseluruhan", "total"),
@@ -73,7 +73,7 @@ BUDGET_REJECT = re.compile(r"silpa|sisa\s+lebih|klaim|tunggakan|menunggak|utang|
 _TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
 KIND_CUES = _compile([
     (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|(?:dapat|bisa)\s+tercapai|optimis\w*|paling\s+sedikit|sekurang-kurangnya|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|mendorong|minimal(?=\s+(?:mencapai\s+|sebesar\s+)?(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah(?!\s+(?:kota|kabupaten|kab\.|provinsi)\s))\b", "target"),
-    (r"\b(?:kini|saat\s+ini|telah|sudah|baru|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+(?:\d|$)))\b", "actual"),
+    (r"\b(?:kini|saat\s+ini|telah|sudah|baru|hanya|terdapat|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+(?:\d|$)))\b", "actual"),
 ])
 # Counts and budgets are targets only when the text says so outright ("berharap kuota 12 ribu" is not).
 KIND_CUES_STRICT = _compile([
@@ -82,7 +82,7 @@ KIND_CUES_STRICT = _compile([
 ])
 
 # A percentage right after these is a change, not a level ("naik 5 persen").
-CHANGE_BEFORE = re.compile(r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|tumbuh|selisih|lonjakan|melonjak|anjlok)\s+(?:sebesar\s+|sekitar\s+|hampir\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
+CHANGE_BEFORE = re.compile(r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|penambahan|tambahan|pengurangan|tumbuh|selisih|lonjakan|melonjak|anjlok)\s+(?:sebesar\s+|sebanyak\s+|sekitar\s+|hampir\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 # "40 persen dari total peserta": a segment's share of participants, not coverage of the population.
 SHARE_OF_PARTICIPANTS = re.compile(
     r"\s*(?:(?:dari|atas)\s+(?:total|jumlah|seluruh|keseluruhan)\s+(?:peserta|kepesertaan)|di\s+antaranya|dari\s+(?:jumlah|total)\s+(?:itu|tersebut))",
@@ -109,7 +109,7 @@ _NATIONAL_TAIL = (
     r"(?:[\w-]+\s+){0,2}?(?<!kesehatan )nasional\s*(?:(?:uhc|jkn|cakupan|keaktifan|kepesertaan)\s+)?(?:(?:tahun\s+|pada\s+)?\d{4}\s*)?(?:sebesar|yakni|yaitu|adalah|sebanyak|mencapai|di\s+angka|baru|sudah|telah|ialah|"
     r"yang\s+(?:sebesar|mencapai|baru|sudah)|yang|,|:)?\s*(?:sekitar\s+|lebih\s+dari\s+)?$"
 )
-NATIONAL_LEVEL = re.compile(r"\b(?:rata-rata|capaian|cakupan|angka|persentase|tingkat)\s+" + _NATIONAL_TAIL, re.IGNORECASE)
+NATIONAL_LEVEL = re.compile(r"\b(?:rata-rata|rerata|capaian|cakupan|angka|persentase|tingkat)\s+" + _NATIONAL_TAIL, re.IGNORECASE)
 # A national target is Indonesia's own when stated as such ("Target nasional tahun ini 98 persen"); a region
 # measured against it ("di bawah target nasional 95 persen") has it as its own target, like a minimum standard.
 NATIONAL_TARGET = re.compile(
@@ -129,7 +129,7 @@ COUNT_ANAPHORA = re.compile(r"\bjumlah(?:nya|\s+(?:tersebut|itu|ini))\b|\bangka(
 COUNT_AFTER_PERCENT = re.compile(r"(?:persen|%)\s*\)?\s*(?:atau|yakni|yaitu|sebanyak|dengan\s+jumlah)\s+(?:sekitar\s+|sebanyak\s+|hampir\s+|lebih\s+dari\s+|kurang\s+lebih\s+)?$", re.IGNORECASE)
 # "Kota ini", "daerah tersebut": the region the article is about.
 THIS_REGION = re.compile(r"\b(kota|kabupaten|daerah|wilayah|provinsi)\s+(?:ini|itu|tersebut)\b", re.IGNORECASE)
-NATIONAL = re.compile(r"\brpjmn\b|rencana\s+pembangunan\s+jangka\s+menengah\s+nasional|secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
+NATIONAL = re.compile(r"\brpjmn\b|^\W*(?:sedangkan|sementara|adapun|untuk)\s+(?:tingkat\s+|angka\s+|capaian\s+|secara\s+)?nasional\b|rencana\s+pembangunan\s+jangka\s+menengah\s+nasional|secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
 # A government named by its office alone ("Pemkot menganggarkan ..."), not followed by a name.
 BARE_GOVERNMENT = re.compile(
     r"\b(?:Pemkot|Pemerintah\s+[Kk]ota|Wali\s*[Kk]ota|Walikota|Pemkab|Pemerintah\s+[Kk]abupaten|Bupati|Pemprov|Pemerintah\s+[Pp]rovinsi|Gubernur)\b(?!\s+(?:\([^)]*\)\s+)?[A-Z])"
@@ -192,13 +192,14 @@ ONE_GROUP = re.compile(
 SEVERAL_REGIONS = re.compile(
     # number words in lower case: "Lima Puluh Kota" is a kabupaten's name, not a count of cities
     r"\b(?:\d{1,2}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|[a-z]+\s+belas|[a-z]+\s+puluh(?:\s+[a-z]+)?|beberapa|seluruh|semua)\s+"
-    r"(?i:kabupaten|kota|daerah|wilayah|kab/kota|kabupaten/kota|kabupaten\s+dan\s+kota)\b|(?i:wilayah\s+kerja)",
+    r"(?i:kabupaten|kota|daerah|wilayah|kab/kota|kabupaten/kota|kabupaten\s+dan\s+kota|desa|kelurahan|kecamatan)\b|(?i:wilayah\s+kerja)"
+    r"|\b(?i:desa|kelurahan|kecamatan)\s+(?i:ini|itu|tersebut)\b",
 )
 # A general rule about what counts as UHC, not a figure of the region: "dikatakan UHC jika minimal 95 persen".
-CRITERION = re.compile(r"\b(?:kriteria|syarat\w*|persyaratan|dikatakan|apabila|jika|perpres|peraturan\s+presiden|ketentuan|regulasi)\b", re.IGNORECASE)
+CRITERION = re.compile(r"\b(?:kriteria|bila|kalau|seandainya|syarat\w*|persyaratan|dikatakan|apabila|jika|perpres|peraturan\s+presiden|ketentuan|regulasi)\b", re.IGNORECASE)
 # A change of a budget, not the budget: "meningkat Rp16 miliar", "pemangkasan ... sebesar Rp17 miliar".
 BUDGET_CHANGE = re.compile(
-    r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|penambahan|pengurangan|pemangkasan|dipangkas|refocusing|selisih)"
+    r"(?:naik|turun|meningkat\w*|menaikkan|menambah|memangkas|mengurangi|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|penambahan|pengurangan|pemangkasan|dipangkas|refocusing|selisih)"
     r"(?:\s+[\w()-]+){0,8}?\s+(?:sebesar\s+|sekitar\s+|hampir\s+|lebih\s+(?:dari|kurang)\s+|kurang\s+lebih\s+)?$",
     re.IGNORECASE,
 )
