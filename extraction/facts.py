@@ -11,7 +11,7 @@ from . import vocabulary as v
 from .dates import DateMention, find_dates
 from .gazetteer import Gazetteer
 from .model import Fact
-from .numbers import Quantity, find_quantities
+from .numbers import SEGMENT_NAME_RE, Quantity, find_quantities
 from .regions import RegionMention
 from .text import Sentence
 
@@ -319,9 +319,10 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
     found: list[str] = []
     # "50.266 Pekerja Bukan Penerima Upah", "35.080 peserta kategori PNS": a segment named right after the figure,
     # with no comma between, is its own even where a cue stands before it
-    attached = _ATTACHED_SEGMENT.match(text, q.end, min(end, q.end + 40))
-    window = attached.end() - q.end if attached else 0
-    label = _nearest_label(v.SEGMENT_CUES, text, q.end + window, q.end, 0, why=(found, "segment")) if attached else None
+    # the count's own noun may be the segment's first word ("50.266 Pekerja Bukan ...")
+    after_number = q.end - len(q.count_noun) if q.count_noun and text[: q.end].lower().endswith(q.count_noun) else q.end
+    attached = _ATTACHED_SEGMENT.match(text, after_number, min(end, q.end + 40))
+    label = _nearest_label(v.SEGMENT_CUES, text, attached.end(), after_number, 0, why=(found, "segment")) if attached else None
     if label is None:
         found = []
         label = _nearest_label(v.SEGMENT_CUES, text[own:], q.start - own, q.end - own, min(120, end - q.end), why=(found, "segment"))
@@ -457,6 +458,8 @@ def _count_fact(
     if not (
         v.PARTICIPANT_CONTEXT.search(text)
         or q.count_noun == "segment"  # named by its JKN segment ("PBPU 41.357")
+        # "PPU (Pekerja Penerima Upah): 187.552 orang", a line of a breakdown led by the segment's name
+        or SEGMENT_NAME_RE.search(text, max(0, q.start - 45), q.start)
         or (after_coverage and v.COUNT_AFTER_PERCENT.search(text[: q.start]))
         or continued
     ):

@@ -43,6 +43,14 @@ _BETWEEN_GOVERNMENTS = re.compile(
     r"(?:Pemerintah\s+(?:Daerah\s+)?(?:Kabupaten|Kota)|Pemkab|Pemkot|pemda|bupati|wali\s*kota|kabupaten/kota)",
     re.IGNORECASE,
 )
+# "antara BPJS Kesehatan dengan Rumah Sakit X", "antara RSUD X dan BPJS": the two parties, when spelled out
+_BETWEEN_BPJS_FIRST = re.compile(r"\bantara\s+(?:pihak\s+)?(?:BPJS|Badan\s+Penyelenggara)[^,.;]{0,60}?\s(?:dengan|dan)\s+([^,.;]{2,60})", re.IGNORECASE)
+_BETWEEN_BPJS_LAST = re.compile(r"\bantara\s+([^,.;]{2,60}?)\s+(?:dengan|dan)\s+(?:pihak\s+)?(?:BPJS|Badan\s+Penyelenggara)", re.IGNORECASE)
+_GOVERNMENT_WORD = re.compile(
+    r"\b(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|Pemerintah|Bupati|Wali\s*[Kk]ota|Walikota|Gubernur|Sekda\w*|Sekprov|Dinkes|Dinas|Kabupaten|Kota|Provinsi|Pj|Plt)\b",
+    re.IGNORECASE,
+)
+_BOTH = re.compile(r"\bkedua(?:nya|\s+belah\s+pihak|\s+pihak|\s+lembaga|\s+instansi)\b", re.IGNORECASE)
 # "Pemerintah Provinsi" or "Gubernur" with no name after it
 _BARE_PROVINCE = re.compile(r"\b(?:Pemerintah\s+Provinsi|Pemprov|Gubernur|Wakil\s+Gubernur|Sekdaprov|Sekda\s+Provinsi)\b(?!\s*\(?[A-Z])")
 _BPJS_NAMED = re.compile(r"\bbpjs|badan\s+penyelenggara", re.IGNORECASE)
@@ -158,6 +166,15 @@ def _signing_cue(text: str) -> tuple[str, int] | None:
     return None
 
 
+def _non_government_between(text: str) -> bool:
+    """Whether the sentence spells out the two parties and the one beside BPJS is no government."""
+    for pattern in (_BETWEEN_BPJS_FIRST, _BETWEEN_BPJS_LAST):
+        m = pattern.search(text)
+        if m and not _GOVERNMENT_WORD.search(m.group(1)) and re.match(r"\s*[A-Z]", m.group(1)):
+            return True
+    return False
+
+
 def _dateline_like(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
     """Whether the mention is the place a story was filed from ("JELAJAH.CO.ID, Sidrap –")."""
     if m.start < dateline_end:
@@ -246,7 +263,8 @@ def _neighbour_party(
     """A government named with a title in the sentence before or after a signing that names none."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(sentences):
-            codes, cue = _parties(sentences[j], len(sentences[j].text), mentions, dateline_end, gazetteer)
+            own = _signing_cue(sentences[j].text)
+            codes, cue = _parties(sentences[j], own[1] if own else len(sentences[j].text), mentions, dateline_end, gazetteer)
             if codes and cue == "region:government_title":
                 return codes
     return []
@@ -365,6 +383,8 @@ def find_mous(
     if not sentences:
         return []
     article_about_bpjs = bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6])))
+    first = sentences[0]
+    headline = len(first.text) < 160 and not first.text.rstrip().endswith((".", "!", "?", '"', "”")) and len(sentences) > 1
     bpjs_in_article = any(_BPJS_NAMED.search(x.text) for x in sentences) or bool(_BPJS_NAMED.search(title or ""))
     article_years: set[int] | None = None
     signings: list[_Signing] = []
@@ -393,6 +413,12 @@ def find_mous(
         other = v.OTHER_PARTY.search(s.text)
         if other and (party_cue != "region:government_title" or not v.BPJS_KESEHATAN.search(s.text)):
             continue  # a hospital's, a police station's or a prosecutor's contract (with BPJS Kesehatan or a government)
+        if _non_government_between(s.text):
+            continue  # "MoU antara BPJS Kesehatan dengan Rumah Sakit ...", hosted by a governor
+        if i > 0 and _BOTH.search(s.text) and v.OTHER_PARTY.search(sentences[i - 1].text) and not v.GOVERNMENT_PARTY.search(sentences[i - 1].text):
+            continue  # "MoU antara keduanya" after a sentence naming a hospital and BPJS
+        if i == 0 and headline:
+            review.append("only the headline may report this signing")
         if not parties and main_region and main_region != "00" and _BARE_PROVINCE.search(s.text):
             # "... bersama Pemerintah Provinsi serta ...": the province of the article, named without its name
             province = gazetteer.regions[main_region].province_code

@@ -114,6 +114,15 @@ SEGMENT_COUNT_RE = re.compile(
 )
 
 
+# "jumlah peserta JKN-KIS sudah mencapai 187.982.949": a bare number that the words before call the participants
+MEMBERSHIP_NUMBER_RE = re.compile(
+    rf"\b(?:jumlah|total)\s+(?:peserta|kepesertaan)\b[^.,;:%]{{0,60}}?\b(?:mencapai|sebanyak|sejumlah|berjumlah|tercatat|sebesar|yakni|yaitu|ada)\s+"
+    rf"({NUMERAL})(?:\s+({_SCALE}))?(?![\d.,]*\s*(?:%|persen|rupiah))",
+    re.IGNORECASE,
+)
+SEGMENT_NAME_RE = re.compile(_SEGMENT_NAME, re.IGNORECASE)
+
+
 # "ditambah dari 15.000 menjadi 22.500 jiwa": the first figure counts the same people
 FROM_TO_COUNT_RE = re.compile(
     rf"\bdari\s+({_NUM})(?:\s+({_SCALE}))?\s+(?:{COUNT_NOUNS}\s+)?menjadi\s+(?:{_NUM})(?:\s+{_SCALE})?\s+({COUNT_NOUNS})\b",
@@ -203,6 +212,17 @@ def find_quantities(sentence: str) -> list[Quantity]:
         end = m.end(2) if m.group(2) else m.end(1)
         found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "segment"))
         taken.append((m.start(1), end))
+    for m in MEMBERSHIP_NUMBER_RE.finditer(sentence):
+        end = m.end(2) if m.group(2) else m.end(1)
+        if overlaps(m.start(1), end):
+            continue
+        try:
+            value = _scaled(m.group(1), m.group(2))
+        except ValueError:
+            continue
+        if value >= 100:
+            found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "peserta"))
+            taken.append((m.start(1), end))
     for m in FROM_TO_COUNT_RE.finditer(sentence):
         if overlaps(m.start(1), m.end(1)):
             continue
