@@ -9,7 +9,6 @@ import pytest
 
 from devtools.sample_site import SampleSite
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.fixture(scope="session")
