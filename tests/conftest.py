@@ -10,7 +10,6 @@ import pytest
 from devtools.sample_site import SampleSite
 
 
-
 @pytest.fixture(scope="session")
 def gazetteer():
     from extraction import load_gazetteer
