@@ -37,7 +37,7 @@ _SIGN_EVENT = re.compile(
 # "melakukan perpanjangan ..." signs; the noun alone ("perpanjangan PKS berlaku hingga 2027") only says one exists
 _NAMED_SIGNING = re.compile(r"\bpenandatangan(?:an)?\s+(?:\w+\s+)?(?:kesepahaman|kesepakatan|perjanjian|kerja\s*sama)", re.IGNORECASE)
 # a document was signed: what separates "menandatangani PKS" from "menjalin kerja sama" (which may be ongoing)
-_SIGNED = re.compile(r"tanda\s*tangan|\bteken\b|meneken|diteken", re.IGNORECASE)
+_SIGNED = re.compile(r"tanda\s*tangan|nandatangan|\bteken\b|meneken|diteken", re.IGNORECASE)
 _BETWEEN_GOVERNMENTS = re.compile(
     r"\b(?:Pemerintah\s+Provinsi|Pemprov|Gubernur)\b[^.]{0,40}?\b(?:bersama|dengan|dan)\s+(?:seluruh\s+|para\s+)?"
     r"(?:Pemerintah\s+(?:Daerah\s+)?(?:Kabupaten|Kota)|Pemkab|Pemkot|pemda|bupati|wali\s*kota|kabupaten/kota)",
@@ -50,9 +50,10 @@ _GOVERNMENT_WORD = re.compile(
     r"\b(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|Pemerintah|Bupati|Wali\s*[Kk]ota|Walikota|Gubernur|Sekda\w*|Sekprov|Dinkes|Dinas|Kabupaten|Kota|Provinsi|Pj|Plt)\b",
     re.IGNORECASE,
 )
+_PROVIDER = re.compile(r"\b(?:rumah\s+sakit|rsud|rsu|klinik|puskesmas|apotek|laboratorium)\b", re.IGNORECASE)
 _BOTH = re.compile(r"\bkedua(?:nya|\s+belah\s+pihak|\s+pihak|\s+lembaga|\s+instansi)\b", re.IGNORECASE)
-# "Pemerintah Provinsi" or "Gubernur" with no name after it
-_BARE_PROVINCE = re.compile(r"\b(?:Pemerintah\s+Provinsi|Pemprov|Gubernur|Wakil\s+Gubernur|Sekdaprov|Sekda\s+Provinsi)\b(?!\s*\(?[A-Z])")
+# "Pemerintah Provinsi" or "Gubernur ASR": a province's signer whose region the sentence does not name
+_BARE_PROVINCE = re.compile(r"\b(?:Pemerintah\s+Provinsi|Pemprov|Gubernur|Wakil\s+Gubernur|Sekdaprov|Sekda\s+Provinsi)\b")
 _BPJS_NAMED = re.compile(r"\bbpjs|badan\s+penyelenggara", re.IGNORECASE)
 _CUES = (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT))
 _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGNORECASE)
@@ -112,6 +113,11 @@ _WEEKDAY_DAY_MONTH = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|
 # "Senin (26/12/12022)": a typed year no date reader accepts; the day and month still date the signing
 _WEEKDAY_BAD_YEAR = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(\s*(\d{1,2})/(\d{1,2})/(?:\d{5,}|\d{3})\s*\)")
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
+_SAME_OCCASION = re.compile(
+    r"\W*(?:(?:di|pada)\s+(?:saat|waktu)\s+(?:yang\s+)?bersamaan|(?:pada|dalam|di)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)|"
+    r"selain\s+itu|sekaligus|bersamaan\s+dengan\s+itu)\b",
+    re.IGNORECASE,
+)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*$")
 _PAST_AFTER = re.compile(r"\s*(?:\)\s*)?(?:lalu|silam|sebelumnya)\b", re.IGNORECASE)
 _RECENT_UNIT = re.compile(r"\b(?:pekan|minggu|hari|bulan)\s+$", re.IGNORECASE)
@@ -173,6 +179,11 @@ def _non_government_between(text: str) -> bool:
         if m and not _GOVERNMENT_WORD.search(m.group(1)) and re.match(r"\s*[A-Z]", m.group(1)):
             return True
     return False
+
+
+def _provider_without_government(text: str) -> bool:
+    """Whether a sentence names a provider or another body, and no government, as BPJS's partner."""
+    return bool((v.OTHER_PARTY.search(text) or _PROVIDER.search(text)) and not v.GOVERNMENT_PARTY.search(text))
 
 
 def _dateline_like(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
@@ -294,6 +305,13 @@ def _signing_date(
     guessed = _date_without_year(s.text, published, article_years)
     if guessed:
         return guessed
+    if _SAME_OCCASION.match(s.text):
+        # "Di saat bersamaan, Gubernur juga menandatangani ...": the day of the event told just before
+        for earlier in reversed(sentences[max(0, i - 4) : i]):
+            for d in find_dates(earlier.text, published):
+                before = earlier.text[max(0, d.start - 40) : d.start]
+                if len(d.value) == 10 and not _past(before) and not _NOT_SIGNING_DATE.search(before):
+                    return d.value, "date:same_occasion", False
     for candidate in sentences[i + 1 : i + 3]:
         if (_agreement(candidate.text) or v.AGREEMENT_WEAK.search(candidate.text)) and _signing_cue(candidate.text):
             break
@@ -387,6 +405,7 @@ def find_mous(
     headline = len(first.text) < 160 and not first.text.rstrip().endswith((".", "!", "?", '"', "”")) and len(sentences) > 1
     bpjs_in_article = any(_BPJS_NAMED.search(x.text) for x in sentences) or bool(_BPJS_NAMED.search(title or ""))
     article_years: set[int] | None = None
+    other_body_signed = False
     signings: list[_Signing] = []
     for i, s in enumerate(sentences):
         if not (v.AGREEMENT_WEAK.search(s.text) or _agreement(s.text)) or _READ_ALSO.match(s.text):
@@ -411,12 +430,17 @@ def find_mous(
             review.append("only 'menjalin kerja sama' names the agreement; no signing of a document is reported")
         parties, party_cue = _parties(s, cue_at, mentions, dateline_end, gazetteer)
         other = v.OTHER_PARTY.search(s.text)
-        if other and (party_cue != "region:government_title" or not v.BPJS_KESEHATAN.search(s.text)):
-            continue  # a hospital's, a police station's or a prosecutor's contract (with BPJS Kesehatan or a government)
-        if _non_government_between(s.text):
-            continue  # "MoU antara BPJS Kesehatan dengan Rumah Sakit ...", hosted by a governor
-        if i > 0 and _BOTH.search(s.text) and v.OTHER_PARTY.search(sentences[i - 1].text) and not v.GOVERNMENT_PARTY.search(sentences[i - 1].text):
-            continue  # "MoU antara keduanya" after a sentence naming a hospital and BPJS
+        if (
+            (other and (party_cue != "region:government_title" or not v.BPJS_KESEHATAN.search(s.text)))
+            or _non_government_between(s.text)
+            or (i > 0 and _BOTH.search(s.text) and _provider_without_government(sentences[i - 1].text))
+        ):
+            # a hospital's, a police station's or a prosecutor's contract, "MoU antara BPJS Kesehatan dengan Rumah
+            # Sakit ..." hosted by a governor, "MoU antara keduanya" after a sentence naming a hospital and BPJS
+            other_body_signed = True
+            continue
+        if other_body_signed and (not parties or cue != "mou:sign_verb") and not _BARE_PROVINCE.search(s.text):
+            continue  # "penandatanganan perjanjian kerja sama ini" later in a story about a hospital's agreement
         if i == 0 and headline:
             review.append("only the headline may report this signing")
         if not parties and main_region and main_region != "00" and _BARE_PROVINCE.search(s.text):

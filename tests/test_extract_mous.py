@@ -248,3 +248,64 @@ def test_a_signing_that_names_no_government_borrows_the_article_region_for_revie
     )
     (m,) = details(text, "2024-06-08")
     assert m.region_code == "16.10" and m.confidence == "review" and m.review_reason
+
+
+def test_working_together_alone_is_for_review_until_a_signing_confirms_it():
+    (m,) = details("Pemkab Tanah Laut telah lama menjalin kerja sama dengan BPJS Kesehatan dalam menjamin warga miskin.")
+    assert m.region_code == "63.01" and m.confidence == "review"
+    text = (
+        "Pemkab Tanah Laut memperpanjang kerja sama dengan BPJS Kesehatan. "
+        "Perpanjangan ditandai dengan ditanda tanganinya adendum perjanjian kerja sama pada Kamis (3/6)."
+    )
+    (m,) = details(text, "2021-06-04")
+    assert (m.region_code, m.signed_on, m.kind, m.confidence) == ("63.01", "2021-06-03", "renewal", "high")
+
+
+def test_the_end_of_the_old_agreement_is_not_the_signing_date():
+    text = "Pemkab Kampar melakukan adendum perjanjian kerja sama dengan BPJS Kesehatan karena perjanjian lama berakhir pada 30 Juni 2021."
+    assert mous(text, "2021-06-25") == [("14.01", None, "renewal")]
+
+
+def test_a_mistyped_year_keeps_the_day_and_month():
+    text = "Pemkab Sukoharjo dan BPJS Kesehatan meneken nota kesepakatan penjaminan warga, Kamis (6/7/20233)."
+    assert mous(text, "2023-07-07") == [("33.11", "2023-07-06", "new")]
+
+
+def test_governments_across_a_province_sign_among_themselves_without_bpjs_only_for_review():
+    text = (
+        "Pemerintah Provinsi bersama pemerintah kabupaten dan kota se Provinsi Bengkulu menandatangani PKS sharing "
+        "pembiayaan iuran di Hotel Mercure Kota Bengkulu, Selasa (15/3/2022). Program JKN menjadi prioritas daerah."
+    )
+    assert all(m.confidence == "review" for m in details(text, "2022-03-16"))
+
+
+def test_a_hospitals_mou_hosted_by_the_governor_is_not_his_but_his_own_at_the_same_event_is():
+    text = (
+        "Gubernur Bengkulu menghadiri penandatanganan MoU antara BPJS Kesehatan dengan Rumah Sakit Raflesia, Senin (3/11/2025). "
+        "Gubernur menyambut baik penandatanganan MoU tersebut. "
+        "Di saat bersamaan, Gubernur Helmi juga menandatangani MoU UHC tahun 2026 dengan BPJS Kesehatan."
+    )
+    assert mous(text, "2025-11-04") == [("17", "2025-11-03", "new")]
+
+
+def test_an_agreement_between_both_after_a_hospital_is_named_is_the_hospitals():
+    text = (
+        "RSUD Kepahiang kembali bekerja sama dengan BPJS Kesehatan. "
+        "Hal itu ditandai dengan penandatanganan MoU antara keduanya, Rabu (5/3/2025). "
+        '"Kami bersyukur dengan penandatanganan perjanjian ini," kata Bupati Kepahiang.'
+    )
+    assert mous(text, "2025-03-06") == []
+
+
+def test_the_province_unnamed_in_the_signing_is_the_province_of_the_article():
+    text = (
+        "Warga Kabupaten Majene yang kurang mampu tetap terjamin tahun depan. "
+        "Hal itu ditandai penandatanganan nota kesepakatan yang dilakukan BPJS Kesehatan bersama Pemerintah Provinsi, Senin (1/12/2025)."
+    )
+    assert mous(text, "2025-12-02") == [("76", "2025-12-01", "new")]
+
+
+def test_a_signing_only_in_the_headline_is_for_review():
+    text = "Pemkab Ogan Ilir Teken MoU dengan BPJS Kesehatan\nWarga miskin diminta segera mengurus kartu di kantor desa."
+    (m,) = details(text, "2024-06-08")
+    assert m.region_code == "16.10" and m.confidence == "review"
