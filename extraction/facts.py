@@ -346,7 +346,10 @@ _ATTACHED_SEGMENT = re.compile(
 
 
 # Where a clause starts: a figure's own words do not reach back past "; " or ", dan" / ", sedangkan" ...
-_CLAUSE_START = re.compile(r";|[,.]\s*(?:dan|serta|sedangkan|sementara|kemudian|lalu|disusul|namun|tetapi|adapun)\b|\bdan\s+yang\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(
+    r";|[,.]\s*(?:dan|serta|sedangkan|sementara|kemudian|lalu|disusul|namun|tetapi|adapun|dengan\s+kata\s+lain|artinya|yang\s+berarti)\b|\bdan\s+yang\b",
+    re.IGNORECASE,
+)
 # "98,87 persen untuk kepesertaan dan 82,25 persen untuk keaktifan": the metric named right after its figure
 _METRIC_RIGHT_AFTER = re.compile(r"\s*(?:untuk|bagi|pada)\s+(?:tingkat\s+|angka\s+)?(keaktifan|kepesertaan|cakupan)\b", re.IGNORECASE)
 _METRIC_NAMED_AFTER = {"keaktifan": "active_participation_pct", "kepesertaan": "uhc_coverage_pct", "cakupan": "uhc_coverage_pct"}
@@ -380,17 +383,22 @@ def _about_one_group(text: str, q: Quantity, names: list[tuple[int, int]]) -> bo
     )
 
 
-def _about_several_regions(text: str, q: Quantity) -> bool:
-    """Whether the figure's clause says it is about several regions together or a branch's working area."""
+def _about_several_regions(text: str, q: Quantity, names: list[tuple[int, int]]) -> bool:
+    """Whether the figure's clause says it is about several regions together or a branch's working area;
+    not when a region is named between those words and the figure ("daerah lain, yakni Kabupaten X (86 persen)")."""
     start = _clause_start(text, max(0, q.start - 120), q.start)
-    return bool(v.SEVERAL_REGIONS.search(text, start, min(len(text), q.end + 40)))
+    for m in v.SEVERAL_REGIONS.finditer(text, start, min(len(text), q.end + 40)):
+        if not any(m.end() <= a < q.start for a, _b in names):
+            return True
+    return False
 
 
 def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[str]) -> str | None:
     """What a percentage measures: the words of its own stretch before it, then those after it up to the next
     figure ("... persen untuk keaktifan", "27 persen ... yang belum menjadi peserta"), then the topic carried from
     earlier in the sentence. Words that make it something else (those not enrolled, the inactive) win after it."""
-    own = _nearest_label(v.PERCENT_TOPICS, text[span[0] :], q.start - span[0], why=(found, "metric"))
+    start = _clause_start(text, span[0], q.start)
+    own = _nearest_label(v.PERCENT_TOPICS, text[start:], q.start - start, why=(found, "metric"))
     if own is not None:
         return own
     window = min(60, span[1] - q.end)
@@ -487,7 +495,12 @@ def _count_fact(
         segment = previous_segment
         cues.append("segment:previous_count")
     # "peserta aktif ... 720.000 jiwa" counts the active members only: no segment, not the total
-    active_only = re.search(r"\baktif\b", text[max(0, q.start - 40) : q.start], re.IGNORECASE)
+    active_only = re.search(r"\baktif\b", text[max(0, q.start - 40) : q.start], re.IGNORECASE) or (
+        (beside := v.BESIDE_COVERAGE.match(text[q.end :])) is not None and v.ACTIVE_RIGHT_AFTER.match(text[q.end + beside.end() :])
+    )
+    if segment is None and q.count_noun == "peserta" and re.search(r"\bdari\s+(?:total\s+)?$", text[: q.start], re.IGNORECASE):
+        segment = "total"
+        cues.append("segment:of_all_participants")
     if segment is None and not active_only:
         if after_coverage:
             segment, cue = "total", "after_coverage"
@@ -639,11 +652,14 @@ def facts_in_sentence(
             continue
         if (metric.endswith("_pct") or (metric == "participants" and segment in (None, "total"))) and _about_one_group(s.text, q, names):
             cues.append("metric:about_one_group")
-        if _about_several_regions(s.text, q):
+        if _about_several_regions(s.text, q, names):
             cues.append("region:several_regions")
         if metric == "participants" and _QUOTA.search(s.text, _clause_start(s.text, 0, q.start), q.start):
             cues.append("metric:quota_or_estimate")
-        if kind == "target" and (v.CRITERION.search(s.text) or (v.ANAPHORA.search(s.text) and v.CRITERION.search(ctx.previous_text))):
+        linked = bool(v.ANAPHORA.search(s.text))
+        if v.CONDITION.search(s.text, 0, q.start) or (linked and v.CONDITION.search(ctx.previous_text)) or (
+            kind == "target" and (v.CRITERION.search(s.text) or (linked and v.CRITERION.search(ctx.previous_text)))
+        ):
             cues.append("kind:general_criterion")
         out_end = q.end
         if dates is None:

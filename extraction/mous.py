@@ -122,7 +122,6 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|M
 _PAST_AFTER = re.compile(r"\s*(?:\)\s*)?(?:lalu|silam|sebelumnya)\b", re.IGNORECASE)
 _RECENT_UNIT = re.compile(r"\b(?:pekan|minggu|hari|bulan)\s+$", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
-_DATELINE_HEAD = re.compile(r"[\w.\-]*(?:\s*,\s*)?(?:[A-Z][\w.\-]*[\s,]*)*")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*(?:,\s*[A-Za-z][\w .]{0,30}?)?\s*[–—-]")
 
 
@@ -193,7 +192,9 @@ def _dateline_like(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
     rel = m.start - s.start
     if s.index > 2 or rel > 80:
         return False
-    if not _DATELINE_HEAD.fullmatch(s.text[:rel]):
+    tokens = [t for t in re.split(r"[\s,]+", s.text[:rel]) if t]
+    # an outlet or domain may lead ("Habanusantara.net, Banda Aceh –"); the rest are capitalised place words
+    if any(not t[0].isupper() for t in tokens[1:]):
         return False
     return bool(_DATELINE_TAIL.match(s.text[rel + len(m.surface) : rel + len(m.surface) + 40]))
 

@@ -34,6 +34,10 @@ _SUBREGION_PREFIX = re.compile(r"(?:\bKecamatan|\bKec\.|\bKelurahan|\bKel\.|\bDe
 _NEEDS_PREFIX = frozenset({"Batu", "Buru", "Banjar", "Tual", "Kaur", "Pati", "Bone", "Agam", "Karo", "Sigi", "Siak", "Lahat", "Ende", "Alor", "Nias", "Bangli", "Dairi", "Lebak", "Asahan", "Barru", "Pinrang", "Kota", "PPU"})
 
 
+# "Kartu Indonesia Sehat", "Bank Indonesia", "Universitas Indonesia": the nation's name inside another name
+_INSIDE_ANOTHER_NAME = re.compile(r"(?:Kartu|Bank|Universitas|Telkom|Garuda|Pos|Bursa|Ombudsman)\s+Indonesia\b|\bIndonesia\s+(?:Sehat|Pintar|Maju|Emas)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class RegionMention:
     """A region named in the text, with offsets into the whole text."""
@@ -64,6 +68,8 @@ def find_region_mentions(text: str, gazetteer: Gazetteer) -> list[RegionMention]
         subregion = bool(_SUBREGION_PREFIX.search(before))
         office = office or subregion
         if surface in gazetteer.aliases and surface not in gazetteer.names:
+            if gazetteer.aliases[surface] == "00" and _INSIDE_ANOTHER_NAME.search(text, max(0, m.start() - 15), min(len(text), m.end() + 10)):
+                continue
             if surface in _NEEDS_PREFIX and not (_KAB_PREFIX.search(before) or _KOTA_PREFIX.search(before)):
                 continue
             raw.append((m.start(), m.end(), surface, gazetteer.aliases[surface], (), office, subregion))

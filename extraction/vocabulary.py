@@ -41,13 +41,13 @@ COUNT_NOT_COVERED_BEFORE = re.compile(
 )
 # Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
-    r"non[\s-]*kepesertaan|tersisa|\bsisa\b|kehilangan|hilangnya|mencoret|migrasi|dialihkan|dipindahkan|beralih|menonaktifkan|penonaktifan|di-?non-?aktif-?kan|dicoret|dihapus|ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
+    r"non[\s-]*kepesertaan|ketambahan|penambahan|tambahan|tersisa|\bsisa\b|kehilangan|hilangnya|mencoret|migrasi|dialihkan|dipindahkan|beralih|menonaktifkan|penonaktifan|di-?non-?aktif-?kan|dicoret|dihapus|ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
     re.IGNORECASE,
 )
 # A count that is the population itself: the population words lead straight into the number
 # ("jumlah penduduk Kota Bontang 180.000 jiwa", "berpenduduk 1,2 juta jiwa").
 POPULATION = re.compile(
-    r"(?:(?i:jumlah|total)\s+(?i:penduduk|populasi)(?:nya)?(?:\s+(?:Kota|Kabupaten|Provinsi|di))?(?:\s+[A-Z][\w-]*){0,3}|(?i:penduduknya|berpenduduk|populasi|potensi))"
+    r"(?:(?i:jumlah|total)\s+(?i:penduduk|populasi)(?:nya)?(?:\s+(?:Kota|Kabupaten|Provinsi|di))?(?:\s+[A-Z][\w-]*){0,3}|(?i:penduduknya|berpenduduk(?:\s+lebih)?|populasi|potensi))"
     r"(?:\s+(?i:saat\s+ini|kini|sekarang|pada\s+\d{4}|tahun\s+\d{4}|tercatat))?"
     r"\s*(?i:sebanyak|sekitar|mencapai|berjumlah|sebesar|yakni|yaitu|adalah|ada|hanya|lebih\s+dari|,)?\s*$"
 )
@@ -191,12 +191,18 @@ ONE_GROUP = re.compile(
 # regions together (or a BPJS branch's working area) is no single region's.
 SEVERAL_REGIONS = re.compile(
     # number words in lower case: "Lima Puluh Kota" is a kabupaten's name, not a count of cities
-    r"\b(?:\d{1,2}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|[a-z]+\s+belas|[a-z]+\s+puluh(?:\s+[a-z]+)?|beberapa|seluruh|semua)\s+"
+    r"\b(?:\d{1,2}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|[a-z]+\s+belas|[a-z]+\s+puluh(?:\s+[a-z]+)?|beberapa|seluruh|semua|sejumlah|para|per)\s+"
     r"(?i:kabupaten|kota|daerah|wilayah|kab/kota|kabupaten/kota|kabupaten\s+dan\s+kota|desa|kelurahan|kecamatan)\b|(?i:wilayah\s+kerja)"
-    r"|\b(?i:desa|kelurahan|kecamatan)\s+(?i:ini|itu|tersebut)\b",
+    r"|\b(?i:desa|kelurahan|kecamatan)\s+(?i:ini|itu|tersebut)\b|\b(?i:daerah|kabupaten|wilayah|provinsi)\s+(?i:lain|lainnya)\b",
 )
 # A general rule about what counts as UHC, not a figure of the region: "dikatakan UHC jika minimal 95 persen".
-CRITERION = re.compile(r"\b(?:kriteria|bila|kalau|seandainya|syarat\w*|persyaratan|dikatakan|apabila|jika|perpres|peraturan\s+presiden|ketentuan|regulasi)\b", re.IGNORECASE)
+CRITERION = re.compile(r"\b(?:perpres|peraturan\s+presiden|ketentuan|regulasi)\b", re.IGNORECASE)
+# A condition or a rule for any region, not a figure of this one: "dikatakan UHC jika ...", "sebuah daerah harus ..."
+CONDITION = re.compile(
+    r"\b(?:kriteria|(?:bila|kalau|seandainya|apabila|jika)(?!\s+dibanding)|(?<!memenuhi )syarat(?:nya)?|persyaratan|mensyaratkan|disyaratkan|dikatakan|"
+    r"(?:sebuah|suatu|setiap)\s+(?:daerah|wilayah|kabupaten|kota|provinsi|pemda))\b",
+    re.IGNORECASE,
+)
 # A change of a budget, not the budget: "meningkat Rp16 miliar", "pemangkasan ... sebesar Rp17 miliar".
 BUDGET_CHANGE = re.compile(
     r"(?:naik|turun|meningkat\w*|menaikkan|menambah|memangkas|mengurangi|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|penambahan|pengurangan|pemangkasan|dipangkas|refocusing|selisih)"
