@@ -322,7 +322,7 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
     # the count's own noun may be the segment's first word ("50.266 Pekerja Bukan ...")
     after_number = q.end - len(q.count_noun) if q.count_noun and text[: q.end].lower().endswith(q.count_noun) else q.end
     attached = _ATTACHED_SEGMENT.match(text, after_number, min(end, q.end + 40))
-    label = _nearest_label(v.SEGMENT_CUES, text, attached.end(), after_number, 0, why=(found, "segment")) if attached else None
+    label = _nearest_label(v.SEGMENT_CUES, text[after_number : attached.end()], attached.end() - after_number, why=(found, "segment")) if attached else None
     if label is None:
         found = []
         label = _nearest_label(v.SEGMENT_CUES, text[own:], q.start - own, q.end - own, min(120, end - q.end), why=(found, "segment"))
@@ -340,7 +340,7 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
 # The words right after a count that may name its segment: its noun and a few words, no punctuation
 _ATTACHED_SEGMENT = re.compile(
     r"(?:\s+(?:jiwa|orang|peserta|warga|penduduk))?(?:\s+(?:kategori|segmen|program|JKN|yang|merupakan|adalah|dari))*"
-    r"\s+(?:pekerja\s+bukan\s+penerima\s+upah|pekerja\s+penerima\s+upah|bukan\s+pekerja|pbi(?:[\s-]*(?:jk|jkn|apbn|apbd|daerah))*|ppu|pbpu|\bbp\b|pns|asn|tni|mandiri|jamkesda|jka|penerima\s+bantuan\s+iuran)\b",
+    r"\s+(?:pekerja\s+bukan\s+penerima\s+upah|pekerja\s+penerima\s+upah|bukan\s+pekerja|pbi(?:[\s-]*(?:jk|jkn|jaminan\s+kesehatan|apbn|apbd|daerah))*|ppu|pbpu|\bbp\b|pns|asn|tni|mandiri|jamkesda|jka|penerima\s+bantuan\s+iuran)\b",
     re.IGNORECASE,
 )
 

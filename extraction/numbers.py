@@ -121,6 +121,8 @@ MEMBERSHIP_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 SEGMENT_NAME_RE = re.compile(_SEGMENT_NAME, re.IGNORECASE)
+# "21.400 PBI Jaminan Kesehatan, 3.120 Bukan Pekerja": a bare number followed by the segment it counts
+COUNT_THEN_SEGMENT_RE = re.compile(rf"(?<![\w.,/])({NUMERAL})(?:\s+({_SCALE}))?\s+(?={_SEGMENT_NAME})", re.IGNORECASE)
 
 
 # "ditambah dari 15.000 menjadi 22.500 jiwa": the first figure counts the same people
@@ -212,6 +214,17 @@ def find_quantities(sentence: str) -> list[Quantity]:
         end = m.end(2) if m.group(2) else m.end(1)
         found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "segment"))
         taken.append((m.start(1), end))
+    for m in COUNT_THEN_SEGMENT_RE.finditer(sentence):
+        end = m.end(2) if m.group(2) else m.end(1)
+        if overlaps(m.start(1), end) or (re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2)):
+            continue
+        try:
+            value = _scaled(m.group(1), m.group(2))
+        except ValueError:
+            continue
+        if value >= 100:
+            found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "segment"))
+            taken.append((m.start(1), end))
     for m in MEMBERSHIP_NUMBER_RE.finditer(sentence):
         end = m.end(2) if m.group(2) else m.end(1)
         if overlaps(m.start(1), end):

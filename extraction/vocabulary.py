@@ -57,7 +57,7 @@ SEGMENT_CUES = _compile([
     (r"pekerja\s+bukan\s+penerima\s+upah|\bpbpu\b|peserta\s+mandiri|\bmandiri\b", "pbpu"),
     (r"bukan\s+pekerja|\bBP\b", "bp"),
     (r"\bjka\b|ditanggung\s+(?:oleh\s+)?(?:pemda|apbd|daerah|pemerintah\s+(?:daerah|aceh|provinsi|kabupaten|kota))|pbi\s*(?:jk|jkn)?\s*(?:apbd|daerah)|pbi\s+(?:pemda|pemkot|pemkab|pemprov)|\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)|didaftarkan\s+(?:oleh\s+)?pemerintah|kuota|mengalokasikan|dialokasikan|alokasi|menganggarkan|anggaran\s+daerah|menanggung\s+iuran|ditanggung\s+pemerintah|jaminan\s+kesehatan\s+(?:daerah|aceh)|jamkesda|integrasi|pemerintah\s+aceh", "pemda"),
-    (r"pbi\s*(?:jk|jkn)?\s*(?:apbn|pusat)|penerima\s+bantuan\s+iuran\s+jaminan\s+kesehatan|\bpbi[\s-]*jk\b|\bapbn\w*|pemerintah\s+pusat|kemensos|kementerian\s+sosial", "pbi_apbn"),
+    (r"pbi\s*(?:jk|jkn)?\s*(?:apbn|pusat)|pbi\s+jaminan\s+kesehatan|penerima\s+bantuan\s+iuran\s+jaminan\s+kesehatan|\bpbi[\s-]*jk\b|\bapbn\w*|pemerintah\s+pusat|kemensos|kementerian\s+sosial", "pbi_apbn"),
     (r"pekerja\s+penerima\s+upah|\bppu\b|badan\s+usaha|perusahaan|\basn\b|\bpns\b|\btni\b|polri|penyelenggara\s+negara|karyawan", "ppu"),
     (r"total\s+peserta|jumlah\s+peserta|seluruh\s+peserta|total\s+kepesertaan|secara\s+keseluruhan|keseluruhan", "total"),
 ])

@@ -194,3 +194,67 @@ def test_abbreviations_that_collide_with_vocabulary_are_regions_after_a_prefix()
     got = high("Di Kota Samarinda, peserta PPU mencapai 310.200 jiwa.")
     assert not any(f[0] == "64.09" for f in got)
     assert ("16.05", "uhc_coverage_pct", "actual", None, 88.1) in high("Cakupan UHC Kabupaten Mura mencapai 88,10 persen.")
+
+
+def test_a_condition_for_any_region_is_held_back_but_commentary_after_a_figure_is_not():
+    assert high("Sebuah daerah harus mampu mencapai 95 persen kepesertaan JKN untuk meraih status UHC.") == set()
+    got = high("UHC Kabupaten Bangka Barat sudah mencapai 96,10 persen, namun belum memenuhi syarat UHC non cut off.")
+    assert ("19.05", "uhc_coverage_pct", "actual", None, 96.1) in got
+
+
+def test_a_list_introduced_as_other_regions_keeps_each_named_region():
+    text = "Daerah lain yang belum mencapai UHC yakni Kabupaten Tanah Datar (85,40 persen) dan Dharmasraya (80,20 persen)."
+    got = high(text)
+    assert ("13.04", "uhc_coverage_pct", "actual", None, 85.4) in got
+    assert ("13.10", "uhc_coverage_pct", "actual", None, 80.2) in got
+    assert high("Sementara daerah lainnya masih di bawah 95 persen kepesertaannya.") == set()
+
+
+def test_active_members_beside_their_share_are_not_the_whole_membership():
+    text = (
+        "Di Provinsi Bengkulu, dari 2.040.500 peserta JKN, sebanyak 1.733.100 jiwa atau 84,93 persen berstatus aktif."
+    )
+    got = high(text)
+    assert ("17", "participants", "actual", "total", 2040500) in got
+    assert not any(f[4] == 1733100 for f in got)
+    assert ("17", "active_participation_pct", "actual", None, 84.93) in got
+
+
+def test_the_card_named_after_indonesia_is_not_indonesia():
+    text = "Kepesertaan masyarakat Kutai Timur dalam program Kartu Indonesia Sehat (KIS) mencapai 97 persen."
+    got = high(text)
+    assert ("64.08", "uhc_coverage_pct", "actual", None, 97.0) in got
+    assert not any(f[0] == "00" for f in got)
+
+
+def test_additional_participants_are_a_change_not_a_count():
+    text = "Guna mencapai UHC, Kabupaten Lombok Utara membutuhkan tambahan peserta sebanyak 12.400 orang."
+    assert not any(f[1] == "participants" for f in high(text))
+
+
+def test_a_clause_of_its_own_after_dengan_kata_lain():
+    text = (
+        "Cakupan JKN di Indonesia hampir mencapai 92,5 persen dari jumlah penduduk, dengan kata lain masih ada "
+        "sekitar 7,5 persen masyarakat yang belum menjadi peserta."
+    )
+    got = high(text)
+    assert ("00", "uhc_coverage_pct", "actual", None, 92.5) in got
+    assert not any(f[4] == 7.5 for f in got)
+
+
+def test_a_segment_named_after_its_count_and_membership_without_a_noun():
+    text = (
+        "Saat ini jumlah kepesertaan JKN di Kota Solok 62.310 Pekerja Bukan Penerima Upah yang dibayarkan "
+        "Pemerintah Daerah, 21.400 PBI Jaminan Kesehatan yang dibayarkan pemerintah pusat, 3.120 Bukan Pekerja."
+    )
+    got = high(text)
+    assert ("13.72", "participants", "actual", "pemda", 62310) in got
+    assert ("13.72", "participants", "actual", "pbi_apbn", 21400) in got
+    assert ("13.72", "participants", "actual", "bp", 3120) in got
+    got = high("Hingga akhir 2019 jumlah peserta JKN di Provinsi Jambi sudah mencapai 3.210.455 dari seluruh penduduk.")
+    assert ("15", "participants", "actual", "total", 3210455) in got
+
+
+def test_an_english_decimal_point_before_a_scale_word():
+    assert [q.value for q in find_quantities("mandiri 176.073 ribu jiwa")] == [176073]
+    assert [q.value for q in find_quantities("tercatat 7, 9 juta jiwa")] == [7_900_000]
