@@ -405,7 +405,11 @@ def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[st
     after = [label for pattern, label in v.PERCENT_TOPICS if pattern.search(text, q.end, q.end + window)]
     if "reject" in after:
         return "reject"
-    return _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, window, why=(found, "metric"))
+    carried = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, window, why=(found, "metric"))
+    if carried is None and v.PERCENT_BESIDE_COUNT.search(text, max(0, q.start - 40), q.start) and v.PARTICIPANT_CONTEXT.search(text, 0, q.start):
+        found.append("metric:share_beside_count")
+        return "uhc_coverage_pct"
+    return carried
 
 
 def _percent_fact(
@@ -664,25 +668,53 @@ def facts_in_sentence(
         out_end = q.end
         if dates is None:
             dates = find_dates(s.text, published)
-        region = gazetteer.regions[region_code]
         evidence = _evidence(s, q)
-        out.append(
-            Fact(
-                region_code=region_code,
-                region_name=region.name,
-                metric=metric,
-                kind=kind,
-                segment=segment,
-                value=value,
-                qualifier=q.qualifier,
-                as_of=_as_of(q, s.text, dates, published, kind, span[1], cues),
-                evidence=evidence,
-                start=s.start,
-                end=s.end,
-                decided_by=cues,
+        as_of = _as_of(q, s.text, dates, published, kind, span[1], cues)
+        # Names joined before one figure ("Bali, NTB dan NTT ... 71 persen") share it: a sum or an average of them
+        # all, no one region's figure, except full coverage, which each of them has ("Kota A dan Kota B ... 100 persen")
+        codes = [region_code]
+        joined = _coordinated_before(s, mentions, region_code, quantities[i - 1].end if i else 0, q.start) if "region:nearest_name" in cues else []
+        if joined and metric.endswith("_pct") and value == 100:
+            codes = joined + codes
+        elif joined:
+            cues.append("region:several_regions")
+        for code in codes:
+            out.append(
+                Fact(
+                    region_code=code,
+                    region_name=gazetteer.regions[code].name,
+                    metric=metric,
+                    kind=kind,
+                    segment=segment,
+                    value=value,
+                    qualifier=q.qualifier,
+                    as_of=as_of,
+                    evidence=evidence,
+                    start=s.start,
+                    end=s.end,
+                    decided_by=cues if code == region_code else [*cues, "region:joined_with_the_next_name"],
+                )
             )
-        )
     return out
+
+
+# What joins the names of one coordinated subject: "Kota A dan Kota B", "A, B, dan C"
+_JOINED = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+)(?:(?:Kota|Kabupaten|Kab\.)\s+)?")
+
+
+def _coordinated_before(s: Sentence, mentions: list[RegionMention], code: str, floor: int, figure: int) -> list[str]:
+    """The regions named together with the one a figure is about, joined to it by "dan" or commas before it,
+    with no figure between."""
+    local = [m for m in mentions if s.start + floor <= m.start and m.end <= s.start + figure and not m.office]
+    if not local or local[-1].code != code:
+        return []
+    joined: list[str] = []
+    for prev, cur in zip(reversed(local[:-1]), reversed(local[1:]), strict=True):
+        if not _JOINED.fullmatch(s.text, prev.end - s.start, cur.start - s.start):
+            break
+        if prev.code not in joined and prev.code != code:
+            joined.insert(0, prev.code)
+    return joined
 
 
 def _evidence(s: Sentence, q: Quantity) -> str:

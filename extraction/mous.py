@@ -35,7 +35,7 @@ _SIGN_EVENT = re.compile(
     re.IGNORECASE,
 )
 # "melakukan perpanjangan ..." signs; the noun alone ("perpanjangan PKS berlaku hingga 2027") only says one exists
-_NAMED_SIGNING = re.compile(r"\bpenandatangan(?:an)?\s+(?:\w+\s+)?(?:kesepahaman|kesepakatan|perjanjian|kerja\s*sama)", re.IGNORECASE)
+_NAMED_SIGNING = re.compile(r"\bpenandatangan(?:an)?\s+(?:\w+\s+){0,3}?(?:kesepahaman|kesepakatan|perjanjian|kerja\s*sama)", re.IGNORECASE)
 # a document was signed: what separates "menandatangani PKS" from "menjalin kerja sama" (which may be ongoing)
 _SIGNED = re.compile(r"tanda\s*tangan|nandatangan|\bteken\b|meneken|diteken", re.IGNORECASE)
 _BETWEEN_GOVERNMENTS = re.compile(
@@ -64,10 +64,14 @@ _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGN
 _NOT_DONE_BEFORE = re.compile(
     r"\b(?:akan|bakal|hendak|ingin|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|segera|siap|mau|agar|supaya|jika|apabila|kalau|bila|"
     r"syarat(?:nya)?|harus|wajib|perlu|belum|tidak|tak|enggan|usulan|mengusulkan|mendorong|mengajak|meminta|diminta|draf|draft|rancangan|"
-    r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat)\b(?:(?!\b(?:usai|seusai|setelah)\b)[^,.;])*$",
+    r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat|menargetkan|ditargetkan|targetkan|menunggu)\b(?:(?!\b(?:usai|seusai|setelah)\b)[^,.;])*$",
     re.IGNORECASE,
 )
-_NOT_DONE_AFTER = re.compile(r"^[^,.;]{0,60}?\b(?:akan|dijadwalkan|direncanakan|rencananya|masih\s+(?:dibahas|disusun|digodok))\b", re.IGNORECASE)
+_NOT_DONE_AFTER = re.compile(
+    r"^[^,.;]{0,110}?\b(?:akan|dijadwalkan|direncanakan|rencananya|ditargetkan|masih\s+(?:dibahas|disusun|digodok)|(?:bisa|dapat)\s+dilakukan|"
+    r"(?<!ke\s)(?:pekan|minggu|bulan|tahun)\s+depan)\b",
+    re.IGNORECASE,
+)
 _DRAFT = re.compile(r"\b(?:draf|draft|rancangan)\s+(?:mou|pks|nota|perjanjian|kesepakatan)", re.IGNORECASE)
 # "Caleg PKS", "Fraksi PKS": the party, not a perjanjian kerja sama
 _POLITICAL_PKS = re.compile(r"\b(?:caleg|partai|fraksi|dpw|dpd|dpc|dpp|kader|politisi|politikus|legislator)\s+(?:dari\s+)?$", re.IGNORECASE)
@@ -139,6 +143,7 @@ class _Signing:
     signed_on: str | None
     date_cue: str
     review: list[str] = field(default_factory=list)
+    earlier: bool = False  # about an agreement signed before the one the story reports
 
 
 def _agreement(text: str) -> re.Match[str] | None:
@@ -168,7 +173,7 @@ def _signing_cue(text: str) -> tuple[str, int] | None:
             continue  # "penandatanganan kerja sama" needs a named agreement when no verb says it was signed
         if _NOT_DONE_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
-        if name in ("mou:signing_noun", "mou:renewal_noun") and _NOT_DONE_AFTER.search(text[m.end() :]):
+        if name != "mou:sign_verb" and _NOT_DONE_AFTER.search(text[m.end() :]):
             continue  # "Penandatanganan ... dijadwalkan pekan depan"
         return name, m.start()
     return None
@@ -289,13 +294,13 @@ def _signing_date(
     sentences: list[Sentence], i: int, published: date | None, article_years: set[int] | None
 ) -> tuple[str | None, str, bool]:
     """The signing date (from sentence i, or at day precision the two after it), its cue, and whether the
-    sentence is about a past agreement rather than one signed now."""
+    sentence is about an earlier agreement rather than the one the story reports (then the date is that one's)."""
     s = sentences[i]
     best: tuple[int, str] | None = None
     for d in find_dates(s.text, published):
         before = s.text[max(0, d.start - 40) : d.start]
         if _past(before) or _PAST_AFTER.match(s.text, d.end):
-            return None, "date:past_agreement", True
+            return (None if _NOT_SIGNING_DATE.search(before) else d.value), "date:earlier_agreement", True
         if _NOT_SIGNING_DATE.search(before):
             continue
         if len(d.value) == 4 and not _YEAR_INTRO.search(before):
@@ -305,7 +310,7 @@ def _signing_date(
     if best is not None:
         return best[1], "date:in_sentence", False
     if _past(s.text) and not _SIGN_VERB.search(s.text):
-        return None, "date:past_agreement", True
+        return None, "date:earlier_agreement", True
     guessed = _date_without_year(s.text, published, article_years)
     if guessed:
         return guessed
@@ -467,21 +472,24 @@ def find_mous(
         if article_years is None and published is None:
             article_years = {int(y) for x in sentences for y in _YEARS.findall(x.text) if 2000 <= int(y) <= 2035}
         signed_on, date_cue, past = _signing_date(sentences, i, published, article_years)
-        if past:
-            continue
-        signings.append(_Signing(i, cue, parties, party_cue, signed_on, date_cue, review))
+        if past and party_cue not in ("region:government_title", "region:subject"):
+            continue  # "Pada 2022 lalu, seluruh kabupaten/kota di Sulsel ..." names no party of its own
+        signings.append(_Signing(i, cue, parties, party_cue, signed_on, date_cue, review, past))
     if not signings:
         return []
     renewal = _is_renewal(sentences, candidates)
     events: dict[str, MouEvent] = {}
     # sentences that name their parties go first; a sentence that only borrows a neighbour's or the article's
     # region adds a date to that event, or makes its own event only when nothing else named one
-    ordered = sorted(signings, key=lambda x: (x.party_cue in ("region:neighbour_sentence", "region:main_region"), x.index))
+    # an earlier agreement ("diteken pada 2019 lalu") counts only for a government the story reports no other signing of
+    ordered = sorted(signings, key=lambda x: (x.earlier, x.party_cue in ("region:neighbour_sentence", "region:main_region"), x.index))
     for sg in ordered:
         s = sentences[sg.index]
         borrowed = sg.party_cue in ("region:neighbour_sentence", "region:main_region")
         for code in sg.parties:
             e = events.get(code)
+            if sg.earlier and e is not None:
+                continue
             if e is None:
                 if borrowed and events and sg.party_cue == "region:main_region":
                     continue
@@ -502,10 +510,12 @@ def find_mous(
                 # a sentence that reports the signing plainly confirms what a vaguer one said
                 e.confidence, e.review_reason = "high", None
                 e.decided_by = [sg.cue] + [x for x in e.decided_by if not x.startswith("mou:")]
+    earlier_only = {c for sg in signings if sg.earlier for c in sg.parties} - {c for sg in signings if not sg.earlier for c in sg.parties}
     out = []
-    for e in events.values():
-        e.kind = "renewal" if renewal else "new"
-        e.decided_by.append("kind:renewal_cue" if renewal else "kind:no_renewal_cue")
+    for code, e in events.items():
+        own = _is_renewal(sentences, [k for k, x in enumerate(sentences) if x.start == e.start]) if code in earlier_only else renewal
+        e.kind = "renewal" if own else "new"
+        e.decided_by.append("kind:renewal_cue" if own else "kind:no_renewal_cue")
         out.append(e)
     return out
 

@@ -116,11 +116,13 @@ SEGMENT_COUNT_RE = re.compile(
 
 # "jumlah peserta JKN-KIS sudah mencapai 187.982.949": a bare number that the words before call the participants
 MEMBERSHIP_NUMBER_RE = re.compile(
-    rf"\b(?:jumlah|total)\s+(?:peserta|kepesertaan)\b[^.,;:%]{{0,60}}?\b(?:mencapai|sebanyak|sejumlah|berjumlah|tercatat|sebesar|yakni|yaitu|ada)\s+"
+    rf"\b(?:jumlah|total|pencapaian|capaian)\s+(?:peserta|kepesertaan)\b[^.,;:%]{{0,60}}?\b(?:mencapai|sebanyak|sejumlah|berjumlah|tercatat|sebesar|yakni|yaitu|ada)\s+"
     rf"({NUMERAL})(?:\s+({_SCALE}))?(?![\d.,]*\s*(?:%|persen|rupiah))",
     re.IGNORECASE,
 )
 SEGMENT_NAME_RE = re.compile(_SEGMENT_NAME, re.IGNORECASE)
+# "Kabupaten Kubu Raya mencapai 274.898 atau 77,70 persen": a bare count beside the share of the population it makes
+COUNT_BESIDE_SHARE_RE = re.compile(rf"(?<![\w.,/])(\d{{1,3}}(?:\.\d{{3}})+)(?:\s+({_SCALE}))?\s+(?=atau\s+(?:sekitar\s+|sebesar\s+|mencapai\s+)?\d[\d.,]*\s*(?:%|persen))", re.IGNORECASE)
 # "21.400 PBI Jaminan Kesehatan, 3.120 Bukan Pekerja": a bare number followed by the segment it counts
 COUNT_THEN_SEGMENT_RE = re.compile(rf"(?<![\w.,/])({NUMERAL})(?:\s+({_SCALE}))?\s+(?={_SEGMENT_NAME})", re.IGNORECASE)
 
@@ -225,6 +227,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if value >= 100:
             found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "segment"))
             taken.append((m.start(1), end))
+    for m in COUNT_BESIDE_SHARE_RE.finditer(sentence):
+        end = m.end(2) if m.group(2) else m.end(1)
+        if overlaps(m.start(1), end):
+            continue
+        found.append(Quantity(round(_scaled(m.group(1), m.group(2))), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "beside_share"))
+        taken.append((m.start(1), end))
     for m in MEMBERSHIP_NUMBER_RE.finditer(sentence):
         end = m.end(2) if m.group(2) else m.end(1)
         if overlaps(m.start(1), end):

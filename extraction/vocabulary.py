@@ -67,7 +67,7 @@ PEMDA_CUE = re.compile(r"\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpem
 # Rupiah that pay JKN contributions; anything else (buildings, claims, arrears) is not a budget fact.
 BUDGET_CONTEXT = re.compile(r"iuran|\bpbi\b|\buhc\b|\bjkn\b|\bbpjs\b|jaminan\s+kesehatan|premi|kepesertaan|peserta|kesehatan\s+gratis|berobat\s+gratis", re.IGNORECASE)
 BUDGET_ACTION = re.compile(r"anggaran|porsi|kontribusi|sharing|berbagi|menanggung|ditanggung|alokasi|mengalokasikan|dialokasikan|menganggarkan|dianggarkan|menyiapkan|disiapkan|dana|membayar|dibayarkan|bayar|menggelontorkan|digelontorkan|mengucurkan|menyediakan|disediakan|biaya", re.IGNORECASE)
-BUDGET_REJECT = re.compile(r"silpa|sisa\s+lebih|klaim|tunggakan|menunggak|utang|hutang|piutang|denda|defisit|surplus|pendapatan|investasi|honor|gaji|insentif|pembangunan|gedung|renovasi|rehabilitasi|pengadaan|ketenagakerjaan|bpjamsostek|kapitasi|dibayarkan\s+bpjs|dibayar\s+bpjs|bpjs\s+(?:kesehatan\s+)?(?:telah\s+)?(?:membayar|membayarkan)|korupsi|kerugian", re.IGNORECASE)
+BUDGET_REJECT = re.compile(r"silpa|sisa\s+lebih|klaim|tunggakan|menunggak|utang|hutang|piutang|denda|defisit|surplus|pendapatan|investasi|\bhonor\b|honorarium|gaji|insentif|pembangunan|gedung|renovasi|rehabilitasi|pengadaan|ketenagakerjaan|bpjamsostek|kapitasi|dibayarkan\s+bpjs|dibayar\s+bpjs|bpjs\s+(?:kesehatan\s+)?(?:telah\s+)?(?:membayar|membayarkan)|korupsi|kerugian", re.IGNORECASE)
 
 # Actual vs target: the nearest of these before the figure in its sentence decides; default actual.
 _TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
@@ -121,8 +121,8 @@ NATIONAL_TARGET = re.compile(
 NAME_JUST_BEFORE = re.compile(r"[A-Z][\w'-]+(?:\s*(?:\(|:|=|sebesar|dengan|yakni|yaitu|tercatat|mencapai|sudah|telah|baru|masih|kini|di\s+angka)){0,2}\s*$")
 # A count with no segment named is the region's whole membership when it is what is enrolled ("terdaftar",
 # "kepesertaan JKN ... sebanyak") or stands beside the coverage percentage ("1.012.873 jiwa atau 95,04 persen").
-TOTAL_HINT = re.compile(r"terdaftar|terlindungi|tercover|terjamin|kepesertaan(?:\s+(?:jkn|bpjs))|peserta\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?\s+(?:di|se|sebanyak|mencapai|tercatat|sudah|telah|berjumlah)", re.IGNORECASE)
-BESIDE_COVERAGE = re.compile(r"^\s*(?:jiwa|orang|peserta|penduduk|warga)?\s*(?:atau|yakni|yaitu|\()\s*(?:sekitar\s+|sebesar\s+)?\d[\d.,]*\s*(?:persen|%)", re.IGNORECASE)
+TOTAL_HINT = re.compile(r"terdaftar|terlindungi|tercover|terjamin|\bikut\s+(?:bpjs|jkn|program)|mengikuti\s+(?:program\s+)?(?:bpjs|jkn)|tergabung|masuk\s+(?:ke\s*dalam\s+|ke\s+)?(?:program\s+)?(?:jkn|bpjs)|menjadi\s+peserta|kepesertaan(?:\s+(?:jkn|bpjs))|peserta\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?\s+(?:di|se|sebanyak|mencapai|tercatat|sudah|telah|berjumlah)", re.IGNORECASE)
+BESIDE_COVERAGE = re.compile(r"^\s*(?:jiwa|orang|peserta|penduduk|warga)?(?:\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?)?\s*(?:atau|yakni|yaitu|\(|dengan\s+persentase)\s*(?:sekitar\s+|sebesar\s+)?\d[\d.,]*\s*(?:persen|%)", re.IGNORECASE)
 # A count that refers back to the previous sentence's count ("jumlahnya", "jumlah tersebut", "angka itu").
 COUNT_ANAPHORA = re.compile(r"\bjumlah(?:nya|\s+(?:tersebut|itu|ini))\b|\bangka(?:nya|\s+(?:tersebut|itu|ini))\b", re.IGNORECASE)
 # "95,6 persen atau sekitar 921 ribu jiwa": the count of those the percentage covers.
@@ -196,10 +196,12 @@ SEVERAL_REGIONS = re.compile(
     r"|\b(?i:desa|kelurahan|kecamatan)\s+(?i:ini|itu|tersebut)\b|\b(?i:daerah|kabupaten|wilayah|provinsi)\s+(?i:lain|lainnya)\b",
 )
 # A general rule about what counts as UHC, not a figure of the region: "dikatakan UHC jika minimal 95 persen".
+# "469 ribu peserta atau 81,50 persen": the share of the population that a count of members makes
+PERCENT_BESIDE_COUNT = re.compile(r"\d[\d.,]*(?:\s+(?:ribu|juta))?\s*(?:jiwa|orang|peserta|penduduk|warga)?\s*(?:atau|yakni|\()\s*(?:sekitar\s+|sebesar\s+|mencapai\s+)?$", re.IGNORECASE)
 CRITERION = re.compile(r"\b(?:perpres|peraturan\s+presiden|ketentuan|regulasi)\b", re.IGNORECASE)
 # A condition or a rule for any region, not a figure of this one: "dikatakan UHC jika ...", "sebuah daerah harus ..."
 CONDITION = re.compile(
-    r"\b(?:kriteria|(?:bila|kalau|seandainya|apabila|jika)(?!\s+dibanding)|(?<!memenuhi )syarat(?:nya)?|persyaratan|mensyaratkan|disyaratkan|dikatakan|"
+    r"\b(?:kriteria|(?:seandainya|apabila|jika)(?!\s+dibanding)|(?<!memenuhi )syarat(?:nya)?|persyaratan|mensyaratkan|disyaratkan|dikatakan|"
     r"(?:sebuah|suatu|setiap)\s+(?:daerah|wilayah|kabupaten|kota|provinsi|pemda))\b",
     re.IGNORECASE,
 )

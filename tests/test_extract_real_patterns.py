@@ -258,3 +258,31 @@ def test_a_segment_named_after_its_count_and_membership_without_a_noun():
 def test_an_english_decimal_point_before_a_scale_word():
     assert [q.value for q in find_quantities("mandiri 176.073 ribu jiwa")] == [176073]
     assert [q.value for q in find_quantities("tercatat 7, 9 juta jiwa")] == [7_900_000]
+
+
+def test_items_of_a_ranking_with_counts_and_shares():
+    text = (
+        "Kabupaten Landak menempati urutan kedua yaitu 352.100 peserta JKN dengan persentase 94,10 persen. "
+        "Kabupaten Ketapang sudah menjangkau 455 ribu peserta atau 80,20 persen. "
+        "Kabupaten Kubu Raya mencapai 261.400 atau 76,90 persen."
+    )
+    got = high(text)
+    assert ("61.08", "participants", "actual", "total", 352100) in got
+    assert ("61.04", "uhc_coverage_pct", "actual", None, 80.2) in got
+    assert ("61.12", "participants", "actual", "total", 261400) in got
+    assert ("61.12", "uhc_coverage_pct", "actual", None, 76.9) in got
+
+
+def test_names_joined_before_one_figure_share_it():
+    # full coverage holds for each of them
+    got = high("Sedangkan di Kota Padang Panjang dan Kota Solok, Program JKN sudah mencakup 100 persen penduduk.")
+    assert {("13.74", 100.0), ("13.72", 100.0)} <= {(f[0], f[4]) for f in got}
+    # any other figure is theirs together: a sum or an average, no one region's
+    text = "Rata-rata cakupan JKN Bali, NTB dan NTT baru 71,40 persen."
+    assert high(text) == set()
+    assert set(review(text).values()) == {"review:several_regions"}
+
+
+def test_enrolment_words_make_a_count_the_whole_membership():
+    got = high("Warga Kabupaten Gowa yang telah masuk ke dalam program JKN adalah sebanyak 701.300 jiwa.")
+    assert ("73.06", "participants", "actual", "total", 701300) in got
