@@ -68,7 +68,7 @@ _NOT_DONE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_DONE_AFTER = re.compile(
-    r"^[^,.;]{0,110}?\b(?:akan|dijadwalkan|direncanakan|rencananya|ditargetkan|masih\s+(?:dibahas|disusun|digodok)|(?:bisa|dapat)\s+dilakukan|"
+    r"^[^,.;]{0,110}?\b(?:akan(?!\s+(?:berlaku|berakhir|berjalan|menjamin|mengatur|memberikan|meningkatkan))|dijadwalkan|direncanakan|rencananya|ditargetkan|masih\s+(?:dibahas|disusun|digodok)|(?:bisa|dapat)\s+dilakukan|"
     r"(?<!ke\s)(?:pekan|minggu|bulan|tahun)\s+depan)\b",
     re.IGNORECASE,
 )

@@ -309,3 +309,46 @@ def test_a_signing_only_in_the_headline_is_for_review():
     text = "Pemkab Ogan Ilir Teken MoU dengan BPJS Kesehatan\nWarga miskin diminta segera mengurus kartu di kantor desa."
     (m,) = details(text, "2024-06-08")
     assert m.region_code == "16.10" and m.confidence == "review"
+
+
+def test_an_earlier_agreement_counts_only_for_a_government_with_no_other_signing():
+    text = (
+        "Pemkot Jambi dan BPJS Kesehatan meneken MoU UHC, Senin (3/2/2020). "
+        "Sebelumnya, Pemkab Muaro Jambi juga telah meneken MoU serupa pada 2019. "
+        "Kerja sama pertama Pemkot Jambi dengan BPJS Kesehatan diteken pada 2016 lalu."
+    )
+    assert sorted(mous(text, "2020-02-04")) == [("15.05", "2019", "new"), ("15.71", "2020-02-03", "new")]
+
+
+def test_a_signing_reported_weeks_later_keeps_its_date():
+    assert mous("Pemkab Sumenep telah menandatangani PKS dengan BPJS Kesehatan pada 10 Januari 2024 lalu.", "2024-03-20") == [
+        ("35.29", "2024-01-10", "new")
+    ]
+    assert mous("Pemkab Sumenep dan BPJS Kesehatan meneken PKS, Selasa (19/3/2024) lalu.", "2024-03-21") == [("35.29", "2024-03-19", "new")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemkab Sragen menargetkan penandatanganan PKS dengan BPJS Kesehatan rampung pekan depan.",
+        "Pemkab Sragen masih menunggu tanda tangan bupati untuk PKS dengan BPJS Kesehatan.",
+        "Penandatanganan MoU antara Pemkab Sragen dan BPJS Kesehatan baru bisa dilakukan bulan depan.",
+    ],
+)
+def test_targets_and_waiting_are_not_signings(text):
+    assert mous(text, "2024-03-20") == []
+
+
+def test_a_governor_watching_a_city_sign_is_not_a_party():
+    text = "Gubernur Jawa Barat menyaksikan penandatanganan MoU antara Pemkot Bandung dan BPJS Kesehatan, Jumat (1/3/2024)."
+    assert mous(text, "2024-03-02") == [("32.73", "2024-03-01", "new")]
+
+
+def test_a_province_and_its_capital_signing_together_are_two_agreements():
+    text = "Pemprov Jatim dan Pemkot Surabaya bersama BPJS Kesehatan meneken kesepakatan bersama, Jumat (1/3/2024)."
+    assert sorted(mous(text, "2024-03-02")) == [("35", "2024-03-01", "new"), ("35.78", "2024-03-01", "new")]
+
+
+def test_a_signing_of_an_agreement_that_will_run_for_years_is_done():
+    text = "Penandatanganan PKS yang akan berlaku tiga tahun itu dilakukan Bupati Wonogiri di pendopo, Senin (6/1/2025)."
+    assert mous(text, "2025-01-07") == [("33.12", "2025-01-06", "new")]
