@@ -350,5 +350,5 @@ def test_a_province_and_its_capital_signing_together_are_two_agreements():
 
 
 def test_a_signing_of_an_agreement_that_will_run_for_years_is_done():
-    text = "Penandatanganan PKS yang akan berlaku tiga tahun itu dilakukan Bupati Wonogiri di pendopo, Senin (6/1/2025)."
+    text = "Penandatanganan PKS dengan BPJS Kesehatan yang akan berlaku tiga tahun itu dilakukan Bupati Wonogiri, Senin (6/1/2025)."
     assert mous(text, "2025-01-07") == [("33.12", "2025-01-06", "new")]
