@@ -121,6 +121,7 @@ MEMBERSHIP_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 SEGMENT_NAME_RE = re.compile(_SEGMENT_NAME, re.IGNORECASE)
+_MAY_NAME_A_SEGMENT = re.compile(r"pbi|ppu|pbpu|\bbp\b|pekerja|mandiri|jamkesda|\bjka\b|ditanggung|dibiayai|dibayar|bantuan", re.IGNORECASE)
 # "Kabupaten Kubu Raya mencapai 274.898 atau 77,70 persen": a bare count beside the share of the population it makes
 COUNT_BESIDE_SHARE_RE = re.compile(rf"(?<![\w.,/])(\d{{1,3}}(?:\.\d{{3}})+)(?:\s+({_SCALE}))?\s+(?=atau\s+(?:sekitar\s+|sebesar\s+|mencapai\s+)?\d[\d.,]*\s*(?:%|persen))", re.IGNORECASE)
 # "21.400 PBI Jaminan Kesehatan, 3.120 Bukan Pekerja": a bare number followed by the segment it counts
@@ -201,7 +202,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
         qualifier = "approx" if m.group(4) or tail == "an" else "at_least" if tail == "lebih" else qualifier_before(sentence[: m.start()])
         found.append(Quantity(round(value), "count", m.start(), m.end(), qualifier, m.group(6).lower()))
         taken.append((m.start(), m.end()))
-    for m in SEGMENT_COUNT_RE.finditer(sentence):
+    # the segment-led patterns only where a segment could be named at all: most sentences name none
+    segments = _MAY_NAME_A_SEGMENT.search(sentence) is not None
+    for m in SEGMENT_COUNT_RE.finditer(sentence) if segments else ():
         if overlaps(m.start(1), m.end(2) if m.group(2) else m.end(1)):
             continue
         token = m.group(1)
@@ -216,7 +219,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         end = m.end(2) if m.group(2) else m.end(1)
         found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "segment"))
         taken.append((m.start(1), end))
-    for m in COUNT_THEN_SEGMENT_RE.finditer(sentence):
+    for m in COUNT_THEN_SEGMENT_RE.finditer(sentence) if segments else ():
         end = m.end(2) if m.group(2) else m.end(1)
         if overlaps(m.start(1), end) or (re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2)):
             continue
@@ -233,7 +236,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         found.append(Quantity(round(_scaled(m.group(1), m.group(2))), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "beside_share"))
         taken.append((m.start(1), end))
-    for m in MEMBERSHIP_NUMBER_RE.finditer(sentence):
+    for m in MEMBERSHIP_NUMBER_RE.finditer(sentence) if "eserta" in sentence else ():
         end = m.end(2) if m.group(2) else m.end(1)
         if overlaps(m.start(1), end):
             continue
