@@ -64,7 +64,8 @@ _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGN
 _NOT_DONE_BEFORE = re.compile(
     r"\b(?:akan|bakal|hendak|ingin|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|segera|siap|mau|agar|supaya|jika|apabila|kalau|bila|"
     r"syarat(?:nya)?|harus|wajib|perlu|belum|tidak|tak|enggan|usulan|mengusulkan|mendorong|mengajak|meminta|diminta|draf|draft|rancangan|"
-    r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat|menargetkan|ditargetkan|targetkan|menunggu)\b(?:(?!\b(?:usai|seusai|setelah)\b)[^,.;])*$",
+    r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat|menargetkan|ditargetkan|targetkan|menunggu|"
+    r"sepakat(?:\s+untuk)?|bersepakat|setuju)\b(?:(?!\b(?:usai|seusai|setelah)\b)[^,.;])*$",
     re.IGNORECASE,
 )
 _NOT_DONE_AFTER = re.compile(
@@ -85,7 +86,10 @@ _GOV_TITLE = re.compile(
     re.IGNORECASE,
 )
 _TYPE_PREFIX = re.compile(r"\b(?:Kabupaten|Kota|Provinsi|Kab\.)\s+$")
-_CONNECTOR = re.compile(r"\b(?:dengan|antara|bersama|dan|serta)\s+(?:(?:Kabupaten|Kota|Provinsi|Kab\.)\s+)?$")
+_CONNECTOR = re.compile(
+    r"(?:\b(?:dengan|antara|bersama|dan|serta|yakni|yaitu|meliputi|termasuk|antara\s+lain|di\s+antaranya|masing-masing)|:)\s+"
+    r"(?:(?:Kabupaten|Kota|Provinsi|Kab\.)\s+)?$"
+)
 # "BPJS Kesehatan cabang Makassar", "Deputi Direksi Wilayah Kaltim": where BPJS sits
 _BPJS_OFFICE = re.compile(
     r"(?:\bcabang(?:\s+utama)?|\bkc|\bkcu|\bkantor\s+cabang|\bwilayah|\bkedeputian(?:\s+wilayah)?|\bdivisi\s+regional|\bdeputi\s+direksi(?:\s+wilayah)?)"
@@ -227,6 +231,8 @@ def _parties(
             status.append("office")
         elif prev_status == "office" and _LIST_GAP.match(gap):
             status.append("office")  # "Wilayah Kaltim, Kalsel, Kalteng, dan Kaltara"
+        elif prev_status in ("scope", "venue") and _LIST_GAP.match(gap) and _same_level(here[k - 1], m, gazetteer) and not _GOV_TITLE.search(before):
+            status.append(prev_status)  # "di Kota Palu dan Donggala": the list goes on as it began
         elif _dateline_like(s, m, dateline_end) or _VENUE.search(st[max(0, rel - 100) : rel]) or _SE_PREFIX.search(before):
             status.append("venue")
         elif rel < quote_end or _RECIPIENT.search(before):

@@ -352,3 +352,23 @@ def test_a_province_and_its_capital_signing_together_are_two_agreements():
 def test_a_signing_of_an_agreement_that_will_run_for_years_is_done():
     text = "Penandatanganan PKS dengan BPJS Kesehatan yang akan berlaku tiga tahun itu dilakukan Bupati Wonogiri, Senin (6/1/2025)."
     assert mous(text, "2025-01-07") == [("33.12", "2025-01-06", "new")]
+
+
+def test_regencies_listed_after_yakni_each_sign():
+    text = (
+        "BPJS Kesehatan Cabang Kupang menandatangani PKS dengan empat kabupaten, yakni Kabupaten Kupang, "
+        "Timor Tengah Selatan, Belu dan Malaka, Jumat (1/3/2024)."
+    )
+    assert sorted(c for c, _, _ in mous(text, "2024-03-02")) == ["53.01", "53.02", "53.04", "53.21"]
+
+
+def test_agreeing_to_sign_is_not_signing():
+    assert mous("Pemkab Kutai Timur dan BPJS Kesehatan telah sepakat menandatangani MoU UHC.", "2024-03-02") == []
+
+
+def test_regents_who_sign_their_own_pks_at_the_governors_signing_are_parties():
+    text = (
+        "Gubernur Sulteng dan BPJS Kesehatan menandatangani MoU, Jumat (1/3/2024). "
+        "Penandatanganan itu juga diikuti Bupati Sigi dan Wali Kota Palu yang meneken PKS masing-masing."
+    )
+    assert sorted(c for c, _, _ in mous(text, "2024-03-02")) == ["72", "72.10", "72.71"]
