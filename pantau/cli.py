@@ -74,8 +74,8 @@ def _extract_counts(result) -> dict[str, int] | None:
     """This run's facts and MoU mentions by confidence, from the extract step's materialization metadata."""
     counts: dict[str, int] = {}
     for event in result.get_asset_materialization_events():
-        materialization = event.asset_materialization
-        if materialization is None or materialization.asset_key.path[0] != "raw":
+        materialization = event.materialization
+        if materialization.asset_key.path[0] != "raw":
             continue
         for name in ("facts_high", "facts_review", "mous_high", "mous_review"):
             entry = materialization.metadata.get(f"new_{name}")
