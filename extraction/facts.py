@@ -170,6 +170,8 @@ _PAYER_BEFORE = re.compile(r"(?:dibayar(?:kan)?|ditanggung|dibiayai|didanai)\s+(
 _CLAUSE_BREAK = re.compile(r"[,;]\s*(?:sedangkan|sementara|namun|tetapi|adapun|dan\s+untuk|serta)\b|;", re.IGNORECASE)
 _MAY_HOLD_NUMBER = re.compile(r"\d|juta|ribu|puluh|ratus|se(?:ribu|juta|puluh|ratus)", re.IGNORECASE)
 _POPULATION_BEFORE = re.compile(r"(?:\bdari|\bdengan|jumlah|total|berpenduduk|populasi)\s*(?:total\s+)?(?:sekitar\s+|sebanyak\s+|mencapai\s+)?$", re.IGNORECASE)
+# '..., kata Deputi BPJS Kesehatan Wilayah X': a name after a speech attribution is the speaker's, not the figure's
+_ATTRIBUTION = re.compile(r"[”\"]|\b(?:kata|ujar|ungkap|jelas|tutur|sebut|terang|papar|imbuh)\w*\b", re.IGNORECASE)
 # "98,6 persen di Kabupaten Pasaman; 95,7 persen di Kabupaten Pasaman Barat": the place follows its figure
 _POSTPOSITION = re.compile(
     r"\s*(?:persen\s+|%\s*)?(?:(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat|peserta|jiwa|orang)(?:nya)?\s+)?"
@@ -203,12 +205,21 @@ def _postposed_to_earlier_figure(name: RegionMention, sentence: Sentence, previo
     return previous_end > 0 and rel >= previous_end and bool(_POSTPOSITION.fullmatch(sentence.text, previous_end, rel))
 
 
+# "tertinggi di Kalimantan Selatan", "yang pertama di Papua": the place a region is compared within, not the subject
+_SCOPE_BEFORE = re.compile(
+    r"\b(?:tertinggi|terendah|terbanyak|tersedikit|terbesar|terkecil|terbaik|pertama|satu-satunya|kedua|ketiga|urutan\s+\w+|peringkat\s+\w+)"
+    r"\s+(?:(?:se-?|di\s+)(?:wilayah\s+|provinsi\s+|tingkat\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 def _region_and_cue(
     q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext, previous_end: int = 0
 ) -> tuple[str | None, str]:
     local = [
         m for m in mentions
         if not m.office and sentence.start <= m.start < sentence.end and m.start >= ctx.dateline_end
+        and not _SCOPE_BEFORE.search(sentence.text, max(0, m.start - sentence.start - 40), m.start - sentence.start)
     ]
     abs_pos = sentence.start + q.start
     # a figure right after a kecamatan/desa name is about that place, which the warehouse does not hold
@@ -270,7 +281,8 @@ def _region_and_cue(
     # region the text was talking about ("18.400 jiwa warga asli Papua" is about the kabupaten).
     after = [m for m in local if m.start >= abs_pos + (q.end - q.start)]
     for m in after:
-        if _AFTER_PREPOSITION.search(sentence.text[: m.start - sentence.start]) and m.start - abs_pos < 80:
+        between = sentence.text[q.end : m.start - sentence.start]
+        if _AFTER_PREPOSITION.search(sentence.text[: m.start - sentence.start]) and m.start - abs_pos < 80 and not _ATTRIBUTION.search(between):
             return m.code, "name_after"
     if ctx.last_region:
         return ctx.last_region, "previous_sentences"
@@ -339,7 +351,7 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
 
 # The words right after a count that may name its segment: its noun and a few words, no punctuation
 _ATTACHED_SEGMENT = re.compile(
-    r"(?:\s+(?:jiwa|orang|peserta|warga|penduduk))?(?:\s+(?:kategori|segmen|program|JKN|yang|merupakan|adalah|dari))*"
+    r"(?:\s+(?:jiwa|orang|peserta|warga|penduduk))?(?:\s+(?:kategori|segmen|program|JKN|jaminan\s+kesehatan|yang|merupakan|adalah|dari))*"
     r"\s+(?:pekerja\s+bukan\s+penerima\s+upah|pekerja\s+penerima\s+upah|bukan\s+pekerja|pbi(?:[\s-]*(?:jk|jkn|jaminan\s+kesehatan|apbn|apbd|daerah))*|ppu|pbpu|\bbp\b|pns|asn|tni|mandiri|jamkesda|jka|penerima\s+bantuan\s+iuran)\b",
     re.IGNORECASE,
 )
@@ -368,6 +380,10 @@ def _clause_start(text: str, start: int, end: int) -> int:
     return last
 
 
+# "30,8 persen asuransi kesehatan mereka ditanggung oleh Pemprov": the share one payer covers, not the coverage
+_PAID_FOR_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:ditanggung|dibiayai|dibayar\w*)\s+(?:oleh\s+)?(?:pemda|pemprov|pemkab|pemkot|pemerintah|apbd|apbn|negara)\b", re.IGNORECASE
+)
 # "membayar iuran PBI daerah": a segment named as what is paid for, not as the group a figure measures
 _PAYER_JUST_BEFORE = re.compile(r"(?:membayar\w*|dibayar\w*|ditanggung|menanggung|iuran|bantuan)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
@@ -505,6 +521,15 @@ def _count_fact(
     if segment is None and q.count_noun == "peserta" and re.search(r"\bdari\s+(?:total\s+)?$", text[: q.start], re.IGNORECASE):
         segment = "total"
         cues.append("segment:of_all_participants")
+    beside = v.BESIDE_COVERAGE.match(text[q.end :])
+    if beside is not None:
+        share_end = q.end + beside.end()
+        # "524.067 atau 27 % masyarakat ... yang belum terdaftar": the share says who these people are
+        if any(label == "reject" and pattern.search(text, share_end, share_end + 70) for pattern, label in v.PERCENT_TOPICS):
+            return None
+        # "1,7 juta jiwa atau 30,8 persen ... ditanggung oleh Pemprov": who pays, named after the share
+        if segment is None and not active_only:
+            segment = _nearest_label(v.SEGMENT_CUES, text, share_end, share_end, 70, why=(cues, "segment"))
     if segment is None and not active_only:
         if after_coverage:
             segment, cue = "total", "after_coverage"
@@ -654,7 +679,9 @@ def facts_in_sentence(
             cues[-1] = "region:same_subject_as_previous_figure"
         if region_code is None:
             continue
-        if (metric.endswith("_pct") or (metric == "participants" and segment in (None, "total"))) and _about_one_group(s.text, q, names):
+        if (metric.endswith("_pct") and _PAID_FOR_AFTER.match(s.text, q.end)) or (
+            (metric.endswith("_pct") or (metric == "participants" and segment in (None, "total"))) and _about_one_group(s.text, q, names)
+        ):
             cues.append("metric:about_one_group")
         if _about_several_regions(s.text, q, names):
             cues.append("region:several_regions")

@@ -24,7 +24,7 @@ from .text import Sentence
 _SIGN_VERB = re.compile(
     r"\b(?:menandatangani|ditandatangani(?:nya)?|tandatangani|(?:di|me)?tanda\s+tangani(?:nya)?|teken|meneken|diteken|menjalin|jalin|dijalin|"
     r"memperbarui|memperbaharui|diperbarui|memperpanjang|diperpanjang|"
-    r"menyepakati\s+(?:\w+\s+){0,2}(?:nota|perjanjian|kerja\s*sama|mou|pks|kesepakatan)|"
+    r"menyepakati\s+(?:\w+\s+){0,2}(?:nota|perjanjian|kerja\s*sama|mou|pks|kesepakatan)|tercapai(?:nya)?\s+(?:mou|pks|nota|kesepakatan|perjanjian)|"
     r"(?:me)?lakukan\s+(?:perpanjangan|pembaruan|pembaharuan|penandatangan(?:an)?|mou|memorandum|pks|nota|perjanjian|kesepakatan|adendum|addendum))\b",
     re.IGNORECASE,
 )
@@ -57,6 +57,10 @@ _BARE_PROVINCE = re.compile(r"\b(?:Pemerintah\s+Provinsi|Pemprov|Gubernur|Wakil\
 # every agreement word of AGREEMENT_STRONG and AGREEMENT_WEAK, in one pattern over the lower-cased sentence: the
 # sentences worth a closer look (a prefilter: the lookahead on the first letters makes it four times faster)
 _ANY_AGREEMENT = re.compile(r"(?=[kpmn])(?:kerja\s*sama|kesepa|perjanjian|mou\b|pks\b|memorandum|nota\s)")
+_SPEAKER_TITLE = re.compile(
+    r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|sebut|tegas|papar|imbau|pesan)\w*\s+(?:Wakil\s+)?(?:Gubernur|Bupati|Wali\s*[Kk]ota|Walikota|Sekda)\b",
+    re.IGNORECASE,
+)
 _BPJS_NAMED = re.compile(r"\bbpjs|badan\s+penyelenggara", re.IGNORECASE)
 _CUES = (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT))
 _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGNORECASE)
@@ -76,12 +80,16 @@ _NOT_DONE_AFTER = re.compile(
 _DRAFT = re.compile(r"\b(?:draf|draft|rancangan)\s+(?:mou|pks|nota|perjanjian|kesepakatan)", re.IGNORECASE)
 # "Caleg PKS", "Fraksi PKS": the party, not a perjanjian kerja sama
 _POLITICAL_PKS = re.compile(r"\b(?:caleg|partai|fraksi|dpw|dpd|dpc|dpp|kader|politisi|politikus|legislator)\s+(?:dari\s+)?$", re.IGNORECASE)
-_RENEWAL_EXTRA = re.compile(r"\bkembali\s+(?:melakukan\s+)?(?:penandatangan(?:an)?|menandatangani|meneken|menjalin|teken|memperpanjang)", re.IGNORECASE)
+_RENEWAL_EXTRA = re.compile(
+    r"\bkembali\s+(?:melakukan\s+)?(?:penandatangan(?:an)?|menandatangani|meneken|menjalin|teken|memperpanjang)|"
+    r"\b(?:rutin|setiap|tiap)\s+tahun(?:nya)?\b|\bkeberlanjutan\s+(?:kerja\s*sama|kesepakatan|perjanjian)",
+    re.IGNORECASE,
+)
 
 # Who a mention is, from the words right before it.
 _GOV_TITLE = re.compile(
     r"(?:\b(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|Pemerintah(?:\s+Daerah)?(?:\s+(?:Kabupaten|Kota|Provinsi))?|Bupati|Wali\s*[Kk]ota|Walikota|"
-    r"Gubernur|Sekda(?:prov)?|Sekprov|Sekdakab|Sekdakot|Sekretaris\s+Daerah|Penjabat|Pj\.?|Plt\.?|Dinkes|Dinas\s+Kesehatan|Kadinkes|"
+    r"Gubernur|Sekda(?:prov)?|Sekprov|Sekdakab|Sekdakot|Sekkab|Sekkot|Sekr\w+\s+(?:Daerah|Kabupaten|Kota|Provinsi)|Penjabat|Pj\.?|Plt\.?|Dinkes|Dinas\s+Kesehatan|Kadinkes|"
     r"Kepala\s+Daerah)(?:\s+(?:Kabupaten|Kota|Provinsi|Kab\.))?\s*\)?\s*(?:\([^)]{1,25}\)\s*)?$)",
     re.IGNORECASE,
 )
@@ -119,21 +127,23 @@ _NOT_SIGNING_DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_INTRO = re.compile(r"\b(?:pada|sejak|awal|akhir|pertengahan)\s+(?:tahun\s+)?$", re.IGNORECASE)
+# "Kamis lalu": the last Thursday before publication
+_WEEKDAY_LAST = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s+(?:lalu|kemarin)\b")
 _LAST_WEEK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.IGNORECASE)
 _WEEKDAY_DAY_MONTH = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*(\d{1,2})/(\d{1,2})\s*\)?(?!\s*/)")
 # "Senin (26/12/12022)": a typed year no date reader accepts; the day and month still date the signing
 _WEEKDAY_BAD_YEAR = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(\s*(\d{1,2})/(\d{1,2})/(?:\d{5,}|\d{3})\s*\)")
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
 _SAME_OCCASION = re.compile(
-    r"\W*(?:(?:di|pada)\s+(?:saat|waktu)\s+(?:yang\s+)?bersamaan|(?:pada|dalam|di)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)|"
-    r"selain\s+itu|sekaligus|bersamaan\s+dengan\s+itu)\b",
+    r"\b(?:(?:di|pada)\s+(?:saat|waktu)\s+(?:yang\s+)?bersamaan|(?:pada|dalam|di)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)|"
+    r"^\W*selain\s+itu|^\W*sekaligus|bersamaan\s+dengan\s+itu)\b",
     re.IGNORECASE,
 )
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*$")
 _PAST_AFTER = re.compile(r"\s*(?:\)\s*)?(?:lalu|silam|sebelumnya)\b", re.IGNORECASE)
 _RECENT_UNIT = re.compile(r"\b(?:pekan|minggu|hari|bulan)\s+$", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{0,30}\))?\s*(?:,\s*[A-Za-z][\w .]{0,30}?)?\s*[–—-]")
+_DATELINE_DASH = re.compile(r"\s[–—-]+\s|[–—]|\s-+(?=\S)|(?<=\w)-\s")
 
 
 @dataclass(slots=True)
@@ -204,11 +214,12 @@ def _dateline_like(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
     rel = m.start - s.start
     if s.index > 2 or rel > 80:
         return False
-    tokens = [t for t in re.split(r"[\s,]+", s.text[:rel]) if t]
-    # an outlet or domain may lead ("Habanusantara.net, Banda Aceh –"); the rest are capitalised place words
-    if any(not t[0].isupper() for t in tokens[1:]):
+    dash = _DATELINE_DASH.search(s.text, 0, 110)
+    if dash is None or dash.start() < rel:
         return False
-    return bool(_DATELINE_TAIL.match(s.text[rel + len(m.surface) : rel + len(m.surface) + 40]))
+    # an outlet or domain may lead ("Habanusantara.net, Banda Aceh –"); the rest are capitalised place or outlet words
+    tokens = [t.strip("()") for t in re.split(r"[\s,]+", s.text[: dash.start()]) if t.strip("()")]
+    return all(t[0].isupper() or t[0].isdigit() for t in tokens[1:])
 
 
 def _parties(
@@ -320,13 +331,16 @@ def _signing_date(
     guessed = _date_without_year(s.text, published, article_years)
     if guessed:
         return guessed
-    if _SAME_OCCASION.match(s.text):
+    if _SAME_OCCASION.search(s.text):
         # "Di saat bersamaan, Gubernur juga menandatangani ...": the day of the event told just before
         for earlier in reversed(sentences[max(0, i - 4) : i]):
             for d in find_dates(earlier.text, published):
                 before = earlier.text[max(0, d.start - 40) : d.start]
                 if len(d.value) == 10 and not _past(before) and not _NOT_SIGNING_DATE.search(before):
                     return d.value, "date:same_occasion", False
+            guessed = _date_without_year(earlier.text, published, article_years)
+            if guessed and guessed[1] == "date:weekday_fits_article_year":
+                return guessed[0], "date:same_occasion", False
     for candidate in sentences[i + 1 : i + 3]:
         if (_agreement(candidate.text) or v.AGREEMENT_WEAK.search(candidate.text)) and _signing_cue(candidate.text):
             break
@@ -343,6 +357,14 @@ def _signing_date(
         for d in find_dates(prev, published):
             if len(d.value) == 10 and _WEEKDAY_BEFORE.search(prev[max(0, d.start - 12) : d.start]):
                 return d.value, "date:previous_sentence_weekday", False
+    # news leads date the event they report ("..., Rabu (26/12)."): a signing told later without a date took place then
+    for lead in sentences[: min(i, 4)]:
+        for d in find_dates(lead.text, published):
+            if len(d.value) == 10 and _WEEKDAY_BEFORE.search(lead.text[max(0, d.start - 12) : d.start]) and not _past(lead.text[max(0, d.start - 40) : d.start]):
+                return d.value, "date:article_lead", False
+        guessed = _date_without_year(lead.text, published, article_years)
+        if guessed and guessed[1] == "date:weekday_fits_article_year":
+            return guessed[0], "date:article_lead", False
     return None, "date:none", False
 
 
@@ -365,6 +387,10 @@ def _date_without_year(text: str, published: date | None, article_years: set[int
                     break
                 if when <= published + timedelta(days=7):
                     return when.isoformat(), "date:day_month_with_unreadable_year", False
+        last = _WEEKDAY_LAST.search(text)
+        if last:
+            back = (published.weekday() - _WEEKDAYS[last.group(1).lower()]) % 7 or 7
+            return (published - timedelta(days=back)).isoformat(), "date:weekday_before_publication", False
         if _LAST_WEEK.search(text):
             start = published - timedelta(days=published.weekday() + 7)
             end = start + timedelta(days=6)
@@ -458,11 +484,12 @@ def find_mous(
             # Sakit ..." hosted by a governor, "MoU antara keduanya" after a sentence naming a hospital and BPJS
             other_body_signed = True
             continue
-        if other_body_signed and (not parties or cue != "mou:sign_verb") and not _BARE_PROVINCE.search(s.text):
+        if other_body_signed and (not parties or cue != "mou:sign_verb") and not _BARE_PROVINCE.search(_SPEAKER_TITLE.sub(" ", s.text)):
             continue  # "penandatanganan perjanjian kerja sama ini" later in a story about a hospital's agreement
         if i == 0 and headline:
             review.append("only the headline may report this signing")
-        if not parties and main_region and main_region != "00" and _BARE_PROVINCE.search(s.text):
+        unspoken = _SPEAKER_TITLE.sub(" ", s.text)  # '"...," kata Gubernur saat penandatanganan': the speaker
+        if not parties and main_region and main_region != "00" and _BARE_PROVINCE.search(unspoken):
             # "... bersama Pemerintah Provinsi serta ...": the province of the article, named without its name
             province = gazetteer.regions[main_region].province_code
             parties, party_cue = ([province], "region:unnamed_province_title") if province in gazetteer.regions else ([], "")
@@ -471,15 +498,17 @@ def find_mous(
             party_cue = "region:neighbour_sentence"
         if not parties and main_region and main_region != "00":
             parties, party_cue = [main_region], "region:main_region"
-            if not _BARE_GOV.search(s.text):
+            if not _BARE_GOV.search(unspoken):
                 review.append("no government is named as a party; the article's main region is assumed")
         if not parties:
             continue
         if article_years is None and published is None:
             article_years = {int(y) for x in sentences for y in _YEARS.findall(x.text) if 2000 <= int(y) <= 2035}
         signed_on, date_cue, past = _signing_date(sentences, i, published, article_years)
-        if past and party_cue not in ("region:government_title", "region:subject"):
-            continue  # "Pada 2022 lalu, seluruh kabupaten/kota di Sulsel ..." names no party of its own
+        if past and (party_cue not in ("region:government_title", "region:subject") or cue != "mou:sign_verb"):
+            # "Pada 2022 lalu, seluruh kabupaten/kota di Sulsel ..." names no party of its own; "Sebelumnya Gubernur
+            # ... dalam sambutannya pada penandatanganan MoU ..." says who spoke, not who signed
+            continue
         signings.append(_Signing(i, cue, parties, party_cue, signed_on, date_cue, review, past))
     if not signings:
         return []

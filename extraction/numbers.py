@@ -145,6 +145,9 @@ def _decimal_before_scale(token: str, scale: str | None) -> str:
 
 def _scaled(token: str, scale: str | None) -> float:
     value = parse_numeral(token)
+    # "187.982.949 juta": a numeral already written out to its last unit takes no scale word
+    if scale and re.fullmatch(r"\d{1,3}(?:\.\s?\d{3}){2,}", token.strip()):
+        return value
     if scale:
         value *= SCALES[scale.lower()]
     return value

@@ -18,7 +18,7 @@ PERCENT_TOPICS = _compile([
     (r"cakupan|mencakup|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi|(?:memiliki|punya|mempunyai)\s+(?:jkn|bpjs|kis\b|kartu\s+indonesia\s+sehat)", "uhc_coverage_pct"),
     (r"progres|pembangunan|konstruksi|fisik|serapan|penyerapan|realisasi\s+anggaran|stunting|imunisasi|vaksin\w*|kemiskinan|miskin|pemilih|partisipasi\s+pemilu|inflasi|pertumbuhan|ketenagakerjaan|bpjamsostek|jamsostek|kenaikan\s+iuran|iuran\s+naik|suku\s+bunga|bunga|diskon|denda|kepuasan|pajak|kelulusan|keterisian|\bbor\b|kematian|prevalensi|pengangguran|\bipm\b|sanitasi|air\s+bersih|elektrifikasi|listrik|jalan|kendaraan|produksi|ekspor|impor|suara|elektabilitas|survei|diabetes|hipertensi|obesitas|tbc|\bdbd\b|gizi|persalinan|kunjungan|rujukan|klaim|akreditasi|okupansi|lulus|nilai|harga|diskon|saham|bagi\s+hasil|pad\b|pendapatan|belanja|apbd\s+(?:naik|turun)|kontribusi\s+ekonomi|target\s+pad"
      # the share not (yet) enrolled, and the gap that remains, are not coverage
-     r"|non[\s-]*kepesertaan|(?:belum|tidak|non)[\s-]*aktif|belum\s+(?:terdaftar|tercover|terlindungi|menjadi\s+peserta|ter-?cover|memiliki|punya|ikut)|tidak\s+terdaftar|tersisa|sisanya|tinggal|kekurangan|memanfaatkan|pemanfaatan|kurang\s+dari\s+target", "reject"),
+     r"|non[\s-]*kepesertaan|(?:belum|tidak|non)[\s-]*aktif|belum\s+(?:terdaftar|tercover|terlindungi|menjadi\s+peserta|ter-?cover|memiliki|punya|ikut)|tidak\s+terdaftar|tersisa|sisanya|tinggal|kekurangan|memanfaatkan|pemanfaatan|asuransi\s+(?:kesehatan\s+)?(?:swasta|lain\w*|komersial)|kurang\s+dari\s+target", "reject"),
 ])
 
 # Words that make a count a count of JKN participants.
@@ -49,7 +49,7 @@ COUNT_REJECT = re.compile(
 POPULATION = re.compile(
     r"(?:(?i:jumlah|total)\s+(?i:penduduk|populasi)(?:nya)?(?:\s+(?:Kota|Kabupaten|Provinsi|di))?(?:\s+[A-Z][\w-]*){0,3}|(?i:penduduknya|berpenduduk(?:\s+lebih)?|populasi|potensi))"
     r"(?:\s+(?i:saat\s+ini|kini|sekarang|pada\s+\d{4}|tahun\s+\d{4}|tercatat))?"
-    r"\s*(?i:sebanyak|sekitar|mencapai|berjumlah|sebesar|yakni|yaitu|adalah|ada|hanya|lebih\s+dari|,)?\s*$"
+    r"\s*(?i:yang\s+)?(?i:sebanyak|sekitar|mencapai|berjumlah|sebesar|yakni|yaitu|adalah|ada|hanya|lebih\s+dari|,)?\s*$"
 )
 
 # Segments of participants and budgets: nearest cue before the figure decides, then after it.
@@ -72,7 +72,7 @@ BUDGET_REJECT = re.compile(r"silpa|sisa\s+lebih|klaim|tunggakan|menunggak|utang|
 # Actual vs target: the nearest of these before the figure in its sentence decides; default actual.
 _TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
 KIND_CUES = _compile([
-    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|(?:dapat|bisa)\s+tercapai|optimis\w*|paling\s+sedikit|sekurang-kurangnya|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|mendorong|minimal(?=\s+(?:mencapai\s+|sebesar\s+)?(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah(?!\s+(?:kota|kabupaten|kab\.|provinsi)\s))\b", "target"),
+    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|(?:dapat|bisa)\s+tercapai|optimis\w*|paling\s+sedikit|sekurang-kurangnya|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|mendorong|(?:bisa|dapat)\s+(?:naik|meningkat)|minimal(?=\s+(?:mencapai\s+|sebesar\s+)?(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan|di\s+bawah(?!\s+(?:kota|kabupaten|kab\.|provinsi)\s))\b", "target"),
     (r"\b(?:kini|saat\s+ini|telah|sudah|baru|hanya|terdapat|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+(?:\d|$)))\b", "actual"),
 ])
 # Counts and budgets are targets only when the text says so outright ("berharap kuota 12 ribu" is not).
@@ -107,7 +107,7 @@ NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|se
 # 98 %"): about Indonesia, even beside a region's own figure. "Jaminan Kesehatan Nasional" is the programme.
 _NATIONAL_TAIL = (
     r"(?:[\w-]+\s+){0,2}?(?<!kesehatan )nasional\s*(?:(?:uhc|jkn|cakupan|keaktifan|kepesertaan)\s+)?(?:(?:tahun\s+|pada\s+)?\d{4}\s*)?(?:sebesar|yakni|yaitu|adalah|sebanyak|mencapai|di\s+angka|baru|sudah|telah|ialah|"
-    r"yang\s+(?:sebesar|mencapai|baru|sudah)|yang|,|:)?\s*(?:sekitar\s+|lebih\s+dari\s+)?$"
+    r"yang\s+(?:sebesar|besarnya|mencapai|baru|sudah)|yang|,|:)?\s*(?:sekitar\s+|lebih\s+dari\s+)?$"
 )
 NATIONAL_LEVEL = re.compile(r"\b(?:rata-rata|rerata|capaian|cakupan|angka|persentase|tingkat)\s+" + _NATIONAL_TAIL, re.IGNORECASE)
 # A national target is Indonesia's own when stated as such ("Target nasional tahun ini 98 persen"); a region
@@ -192,7 +192,7 @@ ONE_GROUP = re.compile(
 SEVERAL_REGIONS = re.compile(
     # number words in lower case: "Lima Puluh Kota" is a kabupaten's name, not a count of cities
     r"\b(?:\d{1,2}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|[a-z]+\s+belas|[a-z]+\s+puluh(?:\s+[a-z]+)?|beberapa|seluruh|semua|sejumlah|para|per)\s+"
-    r"(?i:kabupaten|kota|daerah|wilayah|kab/kota|kabupaten/kota|kabupaten\s+dan\s+kota|desa|kelurahan|kecamatan)\b|(?i:wilayah\s+kerja)"
+    r"(?i:kabupaten|kota|daerah|wilayah|provinsi|kab/kota|kabupaten/kota|kabupaten\s+dan\s+kota|desa|kelurahan|kecamatan)\b|(?i:wilayah\s+(?:kerja|layanan|pelayanan))"
     r"|\b(?i:desa|kelurahan|kecamatan)\s+(?i:ini|itu|tersebut)\b|\b(?i:daerah|kabupaten|wilayah|provinsi)\s+(?i:lain|lainnya)\b",
 )
 # A general rule about what counts as UHC, not a figure of the region: "dikatakan UHC jika minimal 95 persen".

@@ -286,3 +286,34 @@ def test_names_joined_before_one_figure_share_it():
 def test_enrolment_words_make_a_count_the_whole_membership():
     got = high("Warga Kabupaten Gowa yang telah masuk ke dalam program JKN adalah sebanyak 701.300 jiwa.")
     assert ("73.06", "participants", "actual", "total", 701300) in got
+
+
+def test_the_place_a_region_is_compared_within_is_not_its_subject():
+    got = high("Kabupaten Mappi menjadi yang pertama di Papua Selatan yang meraih UHC dengan cakupan 98,10 persen.")
+    assert ("93.03", "uhc_coverage_pct", "actual", None, 98.1) in got
+    assert not any(f[0] == "93" for f in got)
+
+
+def test_a_name_after_a_speech_attribution_is_the_speakers():
+    text = (
+        'Di Kabupaten Kotawaringin Timur, "kepesertaan JKN sudah mencapai 96 persen," kata Kepala BPJS Kesehatan '
+        "Wilayah Kalimantan Tengah."
+    )
+    got = high(text)
+    assert ("62.02", "uhc_coverage_pct", "actual", None, 96.0) in got
+
+
+def test_a_numeral_written_out_takes_no_scale_word():
+    assert [q.value for q in find_quantities("jumlah peserta JKN mencapai 187.982.949 juta jiwa")] == [187982949]
+
+
+def test_who_pays_for_a_share_of_the_population():
+    text = (
+        "Dari jumlah penduduk Aceh yang mencapai 5.400.100 jiwa, sebanyak 1,6 juta jiwa atau 29,6 persen "
+        "iurannya ditanggung oleh Pemerintah Aceh melalui program JKA di BPJS Kesehatan."
+    )
+    got = high(text)
+    assert ("11", "participants", "actual", "pemda", 1_600_000) in got
+    assert not any(f[1] == "uhc_coverage_pct" for f in got)
+    # people beside the share of those not enrolled are not enrolled either
+    assert high("Di Kota Ambon masih ada sekitar 52.000 atau 13 persen warga yang belum terdaftar JKN.") == set()
