@@ -150,46 +150,10 @@ def extract_command(input_path: str | None, with_review: bool = False) -> int:
 
 
 def eval_command(gold_dir: Path | None, show_errors: bool) -> int:
-    """Score extraction on the bundled corpus and, when present, on ../shared/gold."""
-    from devtools.corpus import load_corpus
-    from extraction import extract, load_gazetteer
+    """Score extraction, on what reaches the marts, on the bundled corpus and every labelled set present."""
+    from devtools.evaluation import run
 
-    from .evaluation import evaluate, report
-
-    gazetteer = load_gazetteer()
-    corpus = load_corpus()
-    gold = [{"id": a.id, **a.gold} for a in corpus if not a.distractor]
-    preds = {}
-    distractor_facts = 0
-    for a in corpus:
-        r = extract(a.text, a.published, a.title, gazetteer)
-        preds[a.id] = {"facts": [f.to_dict() for f in r.facts], "mous": [m.to_dict() for m in r.mous]}
-        if a.distractor:
-            distractor_facts += len(r.facts) + len(r.mous)
-    tallies = evaluate(gold, preds)
-    print(report(f"Development corpus: {len(gold)} labelled articles, {len(corpus) - len(gold)} distractors", tallies))
-    print(f"  facts or MoUs from distractors: {distractor_facts}")
-    if show_errors:
-        for line in tallies["facts"].errors + tallies["mous"].errors:
-            print("   ", line)
-    gold_dir = gold_dir or PROJECT_ROOT.parent / "shared" / "gold"
-    seeds = gold_dir / "seeds.jsonl"
-    if seeds.exists():
-        texts = gold_dir.parent / "seeds"
-        labels = [json.loads(line) for line in seeds.read_text(encoding="utf-8").splitlines() if line.strip()]
-        preds = {}
-        for g in labels:
-            path = texts / f"{g['id']}.txt"
-            if not path.exists():
-                continue
-            r = extract(path.read_text(encoding="utf-8"), g.get("published"), None, gazetteer)
-            preds[g["id"]] = {"facts": [f.to_dict() for f in r.facts], "mous": [m.to_dict() for m in r.mous]}
-        tallies = evaluate(labels, preds)
-        print()
-        print(report(f"Shared gold ({seeds}): {len(labels)} articles", tallies))
-        if show_errors:
-            for line in tallies["facts"].errors + tallies["mous"].errors:
-                print("   ", line)
+    run(PROJECT_ROOT, gold_dir, show_errors)
     return 0
 
 
@@ -209,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
         "--with-review", action="store_true",
         help="also print the facts and MoUs held for review (default: only what would reach the marts)",
     )
-    p_eval = sub.add_parser("eval", help="extraction precision/recall/F1 on the bundled corpus and ../shared/gold")
+    p_eval = sub.add_parser(
+        "eval", help="extraction precision/recall/F1 on the bundled corpus, ../shared/gold, ../shared/realdev and eval/real"
+    )
     p_eval.add_argument("--gold", type=Path, default=None)
     p_eval.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)

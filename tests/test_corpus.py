@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 from devtools.corpus import load_corpus
+from devtools.evaluation import evaluate
 from extraction import extract
 from extraction.model import KINDS, METRICS, QUALIFIERS, SEGMENTS
-from pantau.evaluation import evaluate
 
 CORPUS = load_corpus()
 LABELLED = [a for a in CORPUS if not a.distractor]
