@@ -115,6 +115,7 @@ _RECIPIENT = re.compile(r"\bkepada\s+(?:(?:Pemkab|Pemkot|Pemko|Pemprov|Pemerinta
 # '"...," kata Andayani saat penandatanganan ...': the quote before the attribution is not about the signing
 _QUOTE_END = re.compile(r"[”\"]\s*,?\s*(?:kata|ujar|ucap|jelas|tutur|ungkap|sebut|terang|tegas|papar)\w*\b")
 _READ_ALSO = re.compile(r"^\W*baca\s+(?:juga|pula)?\s*:?", re.IGNORECASE)
+_OPEN_PAREN = re.compile(r"^\s*\([^)]*$")
 _SE_PREFIX = re.compile(r"\bse-?\s*(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?$", re.IGNORECASE)
 # officials who watch or attend are not parties
 _WITNESS = re.compile(r"\b(?:disaksikan|menyaksikan|dihadiri|menghadiri|didampingi|turut\s+hadir|hadir|di\s+hadapan)\b", re.IGNORECASE)
@@ -134,6 +135,7 @@ _WEEKDAY_DAY_MONTH = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|
 # "Senin (26/12/12022)": a typed year no date reader accepts; the day and month still date the signing
 _WEEKDAY_BAD_YEAR = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(\s*(\d{1,2})/(\d{1,2})/(?:\d{5,}|\d{3})\s*\)")
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
+_WEEKDAY_AT = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b")
 _SAME_OCCASION = re.compile(
     r"\b(?:(?:di|pada)\s+(?:saat|waktu)\s+(?:yang\s+)?bersamaan|(?:pada|dalam|di)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)|"
     r"^\W*selain\s+itu|^\W*sekaligus|bersamaan\s+dengan\s+itu)\b",
@@ -212,10 +214,10 @@ def _dateline_like(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
     if m.start < dateline_end:
         return True
     rel = m.start - s.start
-    if s.index > 2 or rel > 80:
+    if s.index > 12 or rel > 80:
         return False
     dash = _DATELINE_DASH.search(s.text, 0, 110)
-    if dash is None or dash.start() < rel:
+    if dash is None or dash.start() < rel or len(s.text[: dash.start()].split()) > 6:
         return False
     # an outlet or domain may lead ("Habanusantara.net, Banda Aceh –"); the rest are capitalised place or outlet words
     tokens = [t.strip("()") for t in re.split(r"[\s,]+", s.text[: dash.start()]) if t.strip("()")]
@@ -240,14 +242,14 @@ def _parties(
         gap = st[here[k - 1].end - s.start : rel] if k else ""
         if m.office or _BPJS_OFFICE.search(before):
             status.append("office")
-        elif prev_status == "office" and _LIST_GAP.match(gap):
-            status.append("office")  # "Wilayah Kaltim, Kalsel, Kalteng, dan Kaltara"
+        elif prev_status == "office" and (_LIST_GAP.match(gap) or _OPEN_PAREN.match(gap)):
+            status.append("office")  # "Wilayah Kaltim, Kalsel, Kalteng, dan Kaltara (Kaltimtengseltara)"
         elif prev_status in ("scope", "venue") and _LIST_GAP.match(gap) and _same_level(here[k - 1], m, gazetteer) and not _GOV_TITLE.search(before):
             status.append(prev_status)  # "di Kota Palu dan Donggala": the list goes on as it began
         elif _dateline_like(s, m, dateline_end) or _VENUE.search(st[max(0, rel - 100) : rel]) or _SE_PREFIX.search(before):
             status.append("venue")
-        elif rel < quote_end or _RECIPIENT.search(before):
-            status.append("quote")
+        elif rel < quote_end or _RECIPIENT.search(before) or (quote_end >= 0 and rel < cue_at and not m.explicit_type and not _GOV_TITLE.search(before)):
+            status.append("quote")  # inside the quote, or a bare name describing who spoke
         elif witness and (
             (witness.start() > cue_at and rel > witness.start()) or (witness.start() < cue_at and rel < witness.start() and _WITNESS.search(st[rel:cue_at]))
         ):
@@ -297,9 +299,10 @@ def _titled(code: str, picked: list[RegionMention]) -> bool:
 def _neighbour_party(
     sentences: list[Sentence], i: int, mentions: list[RegionMention], dateline_end: int, gazetteer: Gazetteer
 ) -> list[str]:
-    """A government named with a title in the sentence before or after a signing that names none."""
+    """A government named with a title in the sentence before or after a signing that names none, when that
+    sentence is about the agreement too ("PKS tersebut ... didaftarkan Pemkab Minahasa")."""
     for j in (i - 1, i + 1):
-        if 0 <= j < len(sentences):
+        if 0 <= j < len(sentences) and _ANY_AGREEMENT.search(sentences[j].text.lower()):
             own = _signing_cue(sentences[j].text)
             codes, cue = _parties(sentences[j], own[1] if own else len(sentences[j].text), mentions, dateline_end, gazetteer)
             if codes and cue == "region:government_title":
@@ -355,17 +358,22 @@ def _signing_date(
         # '..., ujarnya, Senin (27/8/2018).' right before 'Selain penandatanganan ...': the day of the event reported
         prev = sentences[i - 1].text
         for d in find_dates(prev, published):
-            if len(d.value) == 10 and _WEEKDAY_BEFORE.search(prev[max(0, d.start - 12) : d.start]):
+            if len(d.value) == 10 and _weekday_dated(prev, d.start):
                 return d.value, "date:previous_sentence_weekday", False
     # news leads date the event they report ("..., Rabu (26/12)."): a signing told later without a date took place then
     for lead in sentences[: min(i, 4)]:
         for d in find_dates(lead.text, published):
-            if len(d.value) == 10 and _WEEKDAY_BEFORE.search(lead.text[max(0, d.start - 12) : d.start]) and not _past(lead.text[max(0, d.start - 40) : d.start]):
+            if len(d.value) == 10 and _weekday_dated(lead.text, d.start) and not _past(lead.text[max(0, d.start - 40) : d.start]):
                 return d.value, "date:article_lead", False
         guessed = _date_without_year(lead.text, published, article_years)
         if guessed and guessed[1] == "date:weekday_fits_article_year":
             return guessed[0], "date:article_lead", False
     return None, "date:none", False
+
+
+def _weekday_dated(text: str, start: int) -> bool:
+    """Whether the date found at ``start`` is written with its weekday ("Rabu (26/12)", "Senin, 3 Februari 2020")."""
+    return bool(_WEEKDAY_BEFORE.search(text[max(0, start - 12) : start]) or _WEEKDAY_AT.match(text, start))
 
 
 def _past(text: str) -> bool:

@@ -12,18 +12,18 @@ def _compile(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
 # What a percentage measures: the nearest of these before it (or, failing that, after it) decides.
 # "reject" marks percentages of other things; they are never facts.
 PERCENT_TOPICS = _compile([
-    (r"(?:keaktifan|kepesertaan\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|peserta\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|status\s+aktif|tingkat\s+aktif|\baktif\b)"
-     # "keaktifan kepesertaan Program Jaminan Kesehatan Nasional (JKN)", "aktif kepesertaannya", "aktif terdaftar"
-     r"(?:\s+(?:kepesertaan\w*|peserta|terdaftar))?(?:\s+(?:program\s+)?(?:jaminan\s+kesehatan\s+nasional|jkn)(?:\s*\(jkn\))?)?", "active_participation_pct"),
-    (r"cakupan|mencakup|\buhc\b|universal\s+health\s+coverage|kepesertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi|(?:memiliki|punya|mempunyai)\s+(?:jkn|bpjs|kis\b|kartu\s+indonesia\s+sehat)", "uhc_coverage_pct"),
+    (r"(?:keaktifan|keper?sertaan\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|peserta\s+(?:jkn\s+|bpjs\s+(?:kesehatan\s+)?)?(?:yang\s+)?aktif|status\s+aktif|tingkat\s+aktif|\baktif\b)"
+     # "keaktifan keper?sertaan Program Jaminan Kesehatan Nasional (JKN)", "aktif keper?sertaannya", "aktif terdaftar"
+     r"(?:\s+(?:keper?sertaan\w*|peserta|terdaftar))?(?:\s+(?:program\s+)?(?:jaminan\s+kesehatan\s+nasional|jkn)(?:\s*\(jkn\))?)?", "active_participation_pct"),
+    (r"cakupan|mencakup|\buhc\b|universal\s+health\s+coverage|keper?sertaan|capaian\s+jkn|terdaftar|(?:total|jumlah)\s+(?:penduduk|populasi)|dari\s+(?:seluruh\s+)?(?:penduduk|populasi|warga)|penduduk\s+(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:terdaftar|menjadi\s+peserta|terlindungi|terjamin|tercover)|jaminan\s+kesehatan|menjadi\s+peserta|terdaftar\s+sebagai\s+peserta|tercover|terlindungi|(?:memiliki|punya|mempunyai)\s+(?:jkn|bpjs|kis\b|kartu\s+indonesia\s+sehat)", "uhc_coverage_pct"),
     (r"progres|pembangunan|konstruksi|fisik|serapan|penyerapan|realisasi\s+anggaran|stunting|imunisasi|vaksin\w*|kemiskinan|miskin|pemilih|partisipasi\s+pemilu|inflasi|pertumbuhan|ketenagakerjaan|bpjamsostek|jamsostek|kenaikan\s+iuran|iuran\s+naik|suku\s+bunga|bunga|diskon|denda|kepuasan|pajak|kelulusan|keterisian|\bbor\b|kematian|prevalensi|pengangguran|\bipm\b|sanitasi|air\s+bersih|elektrifikasi|listrik|jalan|kendaraan|produksi|ekspor|impor|suara|elektabilitas|survei|diabetes|hipertensi|obesitas|tbc|\bdbd\b|gizi|persalinan|kunjungan|rujukan|klaim|akreditasi|okupansi|lulus|nilai|harga|diskon|saham|bagi\s+hasil|pad\b|pendapatan|belanja|apbd\s+(?:naik|turun)|kontribusi\s+ekonomi|target\s+pad"
      # the share not (yet) enrolled, and the gap that remains, are not coverage
-     r"|non[\s-]*kepesertaan|(?:belum|tidak|non)[\s-]*aktif|belum\s+(?:terdaftar|tercover|terlindungi|menjadi\s+peserta|ter-?cover|memiliki|punya|ikut)|tidak\s+terdaftar|tersisa|sisanya|tinggal|kekurangan|memanfaatkan|pemanfaatan|asuransi\s+(?:kesehatan\s+)?(?:swasta|lain\w*|komersial)|kurang\s+dari\s+target", "reject"),
+     r"|non[\s-]*keper?sertaan|(?:belum|tidak|non)[\s-]*aktif|belum\s+(?:terdaftar|tercover|terlindungi|menjadi\s+peserta|ter-?cover|memiliki|punya|ikut)|tidak\s+terdaftar|tersisa|sisanya|tinggal|kekurangan|memanfaatkan|pemanfaatan|asuransi\s+(?:kesehatan\s+)?(?:swasta|lain\w*|komersial)|kurang\s+dari\s+target", "reject"),
 ])
 
 # Words that make a count a count of JKN participants.
 PARTICIPANT_CONTEXT = re.compile(
-    r"peserta|kepesertaan|terdaftar|didaftarkan|mendaftarkan|\bjkn\b|\bbpjs\b|\bpbi\b|iuran|\buhc\b|\bkis\b|dijamin|ditanggung|menanggung|menjangkau|penerima\s+bantuan|mengikutsertakan|jaminan\s+kesehatan",
+    r"peserta|keper?sertaan|terdaftar|didaftarkan|mendaftarkan|\bjkn\b|\bbpjs\b|\bpbi\b|iuran|\buhc\b|\bkis\b|dijamin|ditanggung|menanggung|menjangkau|penerima\s+bantuan|mengikutsertakan|jaminan\s+kesehatan",
     re.IGNORECASE,
 )
 # Counts that are about people outside JKN, or about people who are not (or no longer) covered.
@@ -41,7 +41,7 @@ COUNT_NOT_COVERED_BEFORE = re.compile(
 )
 # Counts about people outside JKN (other programmes, events, patients).
 COUNT_REJECT = re.compile(
-    r"non[\s-]*kepesertaan|ketambahan|penambahan|tambahan|tersisa|\bsisa\b|kehilangan|hilangnya|mencoret|migrasi|dialihkan|dipindahkan|beralih|menonaktifkan|penonaktifan|di-?non-?aktif-?kan|dicoret|dihapus|ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
+    r"non[\s-]*keper?sertaan|ketambahan|penambahan|tambahan|tersisa|\bsisa\b|kehilangan|hilangnya|mencoret|migrasi|dialihkan|dipindahkan|beralih|menonaktifkan|penonaktifan|di-?non-?aktif-?kan|dicoret|dihapus|ketenagakerjaan|bpjamsostek|vaksin\w*|\bmelayani\b|\bdilayani\b|pengunjung|pelatihan|lomba|seminar|sosialisasi|senam|jalan\s+sehat|pasien|kunjungan|rawat\s+(?:inap|jalan)|pemilih|korban|meninggal|kasus|tunggakan|menunggak|nonaktif|non-aktif|tidak\s+aktif",
     re.IGNORECASE,
 )
 # A count that is the population itself: the population words lead straight into the number
@@ -59,13 +59,13 @@ SEGMENT_CUES = _compile([
     (r"\bjka\b|ditanggung\s+(?:oleh\s+)?(?:pemda|apbd|daerah|pemerintah\s+(?:daerah|aceh|provinsi|kabupaten|kota))|pbi\s*(?:jk|jkn)?\s*(?:apbd|daerah)|pbi\s+(?:pemda|pemkot|pemkab|pemprov)|\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)|didaftarkan\s+(?:oleh\s+)?pemerintah|kuota|mengalokasikan|dialokasikan|alokasi|menganggarkan|anggaran\s+daerah|menanggung\s+iuran|ditanggung\s+pemerintah|jaminan\s+kesehatan\s+(?:daerah|aceh)|jamkesda|integrasi|pemerintah\s+aceh", "pemda"),
     (r"pbi\s*(?:jk|jkn)?\s*(?:apbn|pusat)|pbi\s+jaminan\s+kesehatan|penerima\s+bantuan\s+iuran\s+jaminan\s+kesehatan|\bpbi[\s-]*jk\b|\bapbn\w*|pemerintah\s+pusat|kemensos|kementerian\s+sosial", "pbi_apbn"),
     (r"pekerja\s+penerima\s+upah|\bppu\b|badan\s+usaha|perusahaan|\basn\b|\bpns\b|\btni\b|polri|penyelenggara\s+negara|karyawan", "ppu"),
-    (r"total\s+peserta|jumlah\s+peserta|seluruh\s+peserta|total\s+kepesertaan|secara\s+keseluruhan|keseluruhan", "total"),
+    (r"total\s+peserta|jumlah\s+peserta|seluruh\s+peserta|total\s+keper?sertaan|secara\s+keseluruhan|keseluruhan", "total"),
 ])
 CENTRAL_BUDGET = re.compile(r"\bapbn\w*|pemerintah\s+pusat|kemensos|kementerian\s+sosial|kementerian\s+keuangan", re.IGNORECASE)
 PEMDA_CUE = re.compile(r"\bapbd\b|\bpemda\b|pemerintah\s+daerah|\bpemkot\b|\bpemkab\b|\bpemprov\b|pemerintah\s+(?:kota|kabupaten|provinsi)", re.IGNORECASE)
 
 # Rupiah that pay JKN contributions; anything else (buildings, claims, arrears) is not a budget fact.
-BUDGET_CONTEXT = re.compile(r"iuran|\bpbi\b|\buhc\b|\bjkn\b|\bbpjs\b|jaminan\s+kesehatan|premi|kepesertaan|peserta|kesehatan\s+gratis|berobat\s+gratis", re.IGNORECASE)
+BUDGET_CONTEXT = re.compile(r"iuran|\bpbi\b|\buhc\b|\bjkn\b|\bbpjs\b|jaminan\s+kesehatan|premi|keper?sertaan|peserta|kesehatan\s+gratis|berobat\s+gratis", re.IGNORECASE)
 BUDGET_ACTION = re.compile(r"anggaran|porsi|kontribusi|sharing|berbagi|menanggung|ditanggung|alokasi|mengalokasikan|dialokasikan|menganggarkan|dianggarkan|menyiapkan|disiapkan|dana|membayar|dibayarkan|bayar|menggelontorkan|digelontorkan|mengucurkan|menyediakan|disediakan|biaya", re.IGNORECASE)
 BUDGET_REJECT = re.compile(r"silpa|sisa\s+lebih|klaim|tunggakan|menunggak|utang|hutang|piutang|denda|defisit|surplus|pendapatan|investasi|\bhonor\b|honorarium|gaji|insentif|pembangunan|gedung|renovasi|rehabilitasi|pengadaan|ketenagakerjaan|bpjamsostek|kapitasi|dibayarkan\s+bpjs|dibayar\s+bpjs|bpjs\s+(?:kesehatan\s+)?(?:telah\s+)?(?:membayar|membayarkan)|korupsi|kerugian", re.IGNORECASE)
 
@@ -85,7 +85,7 @@ KIND_CUES_STRICT = _compile([
 CHANGE_BEFORE = re.compile(r"(?:naik|turun|meningkat|menurun|bertambah|berkurang|kenaikan|penurunan|peningkatan|penambahan|tambahan|pengurangan|tumbuh|selisih|lonjakan|melonjak|anjlok)\s+(?:sebesar\s+|sebanyak\s+|sekitar\s+|hampir\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 # "40 persen dari total peserta": a segment's share of participants, not coverage of the population.
 SHARE_OF_PARTICIPANTS = re.compile(
-    r"\s*(?:(?:dari|atas)\s+(?:total|jumlah|seluruh|keseluruhan)\s+(?:peserta|kepesertaan)|di\s+antaranya|dari\s+(?:jumlah|total)\s+(?:itu|tersebut))",
+    r"\s*(?:(?:dari|atas)\s+(?:total|jumlah|seluruh|keseluruhan)\s+(?:peserta|keper?sertaan)|di\s+antaranya|dari\s+(?:jumlah|total)\s+(?:itu|tersebut))",
     re.IGNORECASE,
 )
 PERCENT_FIGURE = re.compile(r"\d\s*(?:%|persen\b)", re.IGNORECASE)
@@ -97,16 +97,16 @@ LIST_ITEM = re.compile(
     # or a line holding only a name and its figure: "Kota Bontang 100,11 persen"
     r"|^\s*(?:(?:Kota|Kabupaten|Kab\.|Provinsi)\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s*[:=(]?\s*\d[\d.,]*\s*(?:%|(?i:persen))\)?\s*[.;,]?\s*$",
 )
-# "peningkatan kepesertaan JKN di Kota Bontang sebesar 5 persen": the change of a level, not the level.
+# "peningkatan keper?sertaan JKN di Kota Bontang sebesar 5 persen": the change of a level, not the level.
 CHANGE_OF_TOPIC = re.compile(
-    r"(?:peningkatan|kenaikan|penurunan|pertumbuhan|penambahan|tambahan)\s+(?:jumlah\s+)?(?:cakupan\s+)?(?:kepesertaan|peserta|keaktifan|cakupan)\b(?:(?!cakupan|keaktifan|kepesertaan|uhc|persentase)[^.;,]){0,60}?\b(?:sebesar|sekitar|hingga|mencapai|yakni)\s*$",
+    r"(?:peningkatan|kenaikan|penurunan|pertumbuhan|penambahan|tambahan)\s+(?:jumlah\s+)?(?:cakupan\s+)?(?:keper?sertaan|peserta|keaktifan|cakupan)\b(?:(?!cakupan|keaktifan|keper?sertaan|uhc|persentase)[^.;,]){0,60}?\b(?:sebesar|sekitar|hingga|mencapai|yakni)\s*$",
     re.IGNORECASE,
 )
 NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|sekarang|terkini|hingga\s+hari\s+ini", re.IGNORECASE)
 # A national level named right before a figure ("rata-rata nasional 95,7 persen", "capaian UHC nasional yaitu
 # 98 %"): about Indonesia, even beside a region's own figure. "Jaminan Kesehatan Nasional" is the programme.
 _NATIONAL_TAIL = (
-    r"(?:[\w-]+\s+){0,2}?(?<!kesehatan )nasional\s*(?:(?:uhc|jkn|cakupan|keaktifan|kepesertaan)\s+)?(?:(?:tahun\s+|pada\s+)?\d{4}\s*)?(?:sebesar|yakni|yaitu|adalah|sebanyak|mencapai|di\s+angka|baru|sudah|telah|ialah|"
+    r"(?:[\w-]+\s+){0,2}?(?<!kesehatan )nasional\s*(?:(?:uhc|jkn|cakupan|keaktifan|keper?sertaan)\s+)?(?:(?:tahun\s+|pada\s+)?\d{4}\s*)?(?:sebesar|yakni|yaitu|adalah|sebanyak|mencapai|di\s+angka|baru|sudah|telah|ialah|"
     r"yang\s+(?:sebesar|besarnya|mencapai|baru|sudah)|yang|,|:)?\s*(?:sekitar\s+|lebih\s+dari\s+)?$"
 )
 NATIONAL_LEVEL = re.compile(r"\b(?:rata-rata|rerata|capaian|cakupan|angka|persentase|tingkat)\s+" + _NATIONAL_TAIL, re.IGNORECASE)
@@ -120,8 +120,8 @@ NATIONAL_TARGET = re.compile(
 # A figure right after a name in a list ("Kabupaten Jeneponto (91,3 persen), Kabupaten Takalar (92,05 persen)").
 NAME_JUST_BEFORE = re.compile(r"[A-Z][\w'-]+(?:\s*(?:\(|:|=|sebesar|dengan|yakni|yaitu|tercatat|mencapai|sudah|telah|baru|masih|kini|di\s+angka)){0,2}\s*$")
 # A count with no segment named is the region's whole membership when it is what is enrolled ("terdaftar",
-# "kepesertaan JKN ... sebanyak") or stands beside the coverage percentage ("1.012.873 jiwa atau 95,04 persen").
-TOTAL_HINT = re.compile(r"terdaftar|terlindungi|tercover|terjamin|\bikut\s+(?:bpjs|jkn|program)|mengikuti\s+(?:program\s+)?(?:bpjs|jkn)|tergabung|masuk\s+(?:ke\s*dalam\s+|ke\s+)?(?:program\s+)?(?:jkn|bpjs)|menjadi\s+peserta|kepesertaan(?:\s+(?:jkn|bpjs))|peserta\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?\s+(?:di|se|sebanyak|mencapai|tercatat|sudah|telah|berjumlah)", re.IGNORECASE)
+# "keper?sertaan JKN ... sebanyak") or stands beside the coverage percentage ("1.012.873 jiwa atau 95,04 persen").
+TOTAL_HINT = re.compile(r"terdaftar|terlindungi|tercover|terjamin|\bikut\s+(?:bpjs|jkn|program)|mengikuti\s+(?:program\s+)?(?:bpjs|jkn)|tergabung|masuk\s+(?:ke\s*dalam\s+|ke\s+)?(?:program\s+)?(?:jkn|bpjs)|menjadi\s+peserta|keper?sertaan(?:\s+(?:jkn|bpjs))|peserta\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?\s+(?:di|se|sebanyak|mencapai|tercatat|sudah|telah|berjumlah)", re.IGNORECASE)
 BESIDE_COVERAGE = re.compile(r"^\s*(?:jiwa|orang|peserta|penduduk|warga)?(?:\s+(?:jkn|bpjs)(?:[\s-]+(?:kis|kesehatan))?)?\s*(?:atau|yakni|yaitu|\(|dengan\s+persentase)\s*(?:sekitar\s+|sebesar\s+)?\d[\d.,]*\s*(?:persen|%)", re.IGNORECASE)
 # A count that refers back to the previous sentence's count ("jumlahnya", "jumlah tersebut", "angka itu").
 COUNT_ANAPHORA = re.compile(r"\bjumlah(?:nya|\s+(?:tersebut|itu|ini))\b|\bangka(?:nya|\s+(?:tersebut|itu|ini))\b", re.IGNORECASE)
@@ -149,7 +149,7 @@ def bare_government_type(word: str) -> str:
 # The other BPJS: sentences about it never give JKN facts.
 KETENAGAKERJAAN = re.compile(r"ketenagakerjaan|bpjamsostek|jamsostek|\bbpjs\s*tk\b", re.IGNORECASE)
 # A region or a metric word between two figures starts a new statement; the kind of the first does not carry over.
-CONTINUATION_BREAK = re.compile(r"\b(?:Kota|Kabupaten|Provinsi|Pemkot|Pemkab|Pemprov|Kab\.)\s|(?i:keaktifan|cakupan|kepesertaan|\buhc\b|peserta|sedangkan|sementara|namun)")
+CONTINUATION_BREAK = re.compile(r"\b(?:Kota|Kabupaten|Provinsi|Pemkot|Pemkab|Pemprov|Kab\.)\s|(?i:keaktifan|cakupan|keper?sertaan|\buhc\b|peserta|sedangkan|sementara|namun)")
 # "mengejar target 95 persen" in the sentence after a coverage figure is that figure's target
 TARGET_JUST_BEFORE = re.compile(
     r"\b(?:target(?:nya)?|ditargetkan|sasaran|standar(?:\s+minimal)?)(?:\s+nasional)?(?:\s+(?:tahun\s+|pada\s+)?\d{4})?"
@@ -201,7 +201,7 @@ PERCENT_BESIDE_COUNT = re.compile(r"\d[\d.,]*(?:\s+(?:ribu|juta))?\s*(?:jiwa|ora
 CRITERION = re.compile(r"\b(?:perpres|peraturan\s+presiden|ketentuan|regulasi)\b", re.IGNORECASE)
 # A condition or a rule for any region, not a figure of this one: "dikatakan UHC jika ...", "sebuah daerah harus ..."
 CONDITION = re.compile(
-    r"\b(?:kriteria|(?:seandainya|apabila|jika)(?!\s+dibanding)|(?<!memenuhi )syarat(?:nya)?|persyaratan|mensyaratkan|disyaratkan|dikatakan|"
+    r"\b(?:kriteria|(?:seandainya|apabila|jika)(?!\s+dibanding)|(?<!memenuhi )syarat(?:nya)?|persyaratan|mensyaratkan|disyaratkan|dikatakan\s+(?:sudah\s+|telah\s+)?(?:mencapai|uhc|memenuhi|berhasil)|"
     r"(?:sebuah|suatu|setiap)\s+(?:daerah|wilayah|kabupaten|kota|provinsi|pemda))\b",
     re.IGNORECASE,
 )
