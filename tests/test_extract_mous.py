@@ -372,3 +372,53 @@ def test_regents_who_sign_their_own_pks_at_the_governors_signing_are_parties():
         "Penandatanganan itu juga diikuti Bupati Sigi dan Wali Kota Palu yang meneken PKS masing-masing."
     )
     assert sorted(c for c, _, _ in mous(text, "2024-03-02")) == ["72", "72.10", "72.71"]
+
+
+def test_a_weekday_followed_by_lalu_is_the_last_such_day_before_publication():
+    text = "Pemkab Jepara dan BPJS Kesehatan menandatangani perjanjian kerja sama UHC, Kamis lalu."
+    assert mous(text, "2024-05-13") == [("33.20", "2024-05-09", "new")]
+
+
+def test_an_agreement_signed_every_year_is_a_renewal():
+    text = "Pemprov Bali dan BPJS Kesehatan menandatangani kesepakatan bersama, Senin (6/1/2025). Kesepakatan ini diteken setiap tahun."
+    assert mous(text, "2025-01-07") == [("51", "2025-01-06", "renewal")]
+
+
+def test_signers_named_after_a_lead_that_dates_the_event_take_its_date():
+    text = (
+        "Gubernur Riau, Kamis (12/12), menyaksikan penandatanganan integrasi Jamkesda ke program JKN. "
+        "Naskah perjanjian diteken Kepala BPJS Kesehatan Cabang Pekanbaru bersama Wali Kota Dumai dan Sekretaris Kabupaten Siak."
+    )
+    assert sorted(mous(text, "2019-12-14")) == [("14.08", "2019-12-12", "new"), ("14.72", "2019-12-12", "new")]
+
+
+def test_a_governor_speaking_at_a_signing_is_not_its_party():
+    text = (
+        '"Anggaran iuran harus disiapkan," kata Gubernur saat penandatanganan kerja sama UHC dengan BPJS Kesehatan di Kota Jambi, Senin (4/11). '
+        "Cakupan provinsi naik seiring tercapainya MoU UHC dengan Pemkab Kerinci dan Merangin pada acara tersebut."
+    )
+    assert sorted(mous(text, "2024-11-05")) == [("15.01", "2024-11-04", "new"), ("15.02", "2024-11-04", "new")]
+
+
+def test_an_abbreviation_after_a_bpjs_regional_office_is_that_office():
+    text = (
+        '"Warga sudah terlindungi," kata Deputi Direksi BPJS Kesehatan Wilayah Sumatera Barat dan Riau (Sumbar Riau) '
+        "saat penandatanganan PKS dengan Pemkab Pesisir Selatan, Rabu (6/3/2024)."
+    )
+    assert mous(text, "2024-03-07") == [("13.01", "2024-03-06", "new")]
+
+
+def test_a_speech_at_an_earlier_signing_names_no_party():
+    text = (
+        "Sebelumnya Gubernur Papua dalam sambutannya pada penandatanganan MoU integrasi Jamkesda dengan BPJS Kesehatan "
+        "di Jayapura, baru-baru ini, meminta bupati tidak menunda."
+    )
+    assert mous(text, "2017-03-15") == []
+
+
+def test_a_dateline_with_the_outlet_in_brackets_is_not_a_party():
+    text = (
+        "Judul berita\nSubjudul\nPalu,  (Kabar Sulteng) - Sebanyak lima daerah di Provinsi Sulawesi Tengah menandatangani "
+        "perjanjian kerja sama dengan BPJS Kesehatan."
+    )
+    assert all(m.confidence == "review" for m in details(text, "2018-12-27"))
