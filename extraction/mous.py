@@ -61,6 +61,7 @@ _SPEAKER_TITLE = re.compile(
     r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|sebut|tegas|papar|imbau|pesan)\w*\s+(?:Wakil\s+)?(?:Gubernur|Bupati|Wali\s*[Kk]ota|Walikota|Sekda)\b",
     re.IGNORECASE,
 )
+_HEADLINE_ONLY = "only the headline may report this signing"
 _BPJS_NAMED = re.compile(r"\bbpjs|badan\s+penyelenggara", re.IGNORECASE)
 _CUES = (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT))
 _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGNORECASE)
@@ -301,8 +302,9 @@ def _neighbour_party(
 ) -> list[str]:
     """A government named with a title in the sentence before or after a signing that names none, when that
     sentence is about the agreement too ("PKS tersebut ... didaftarkan Pemkab Minahasa")."""
+    both = _BOTH.search(sentences[i].text)  # "antara kedua belah pihak": the two the sentence before named
     for j in (i - 1, i + 1):
-        if 0 <= j < len(sentences) and _ANY_AGREEMENT.search(sentences[j].text.lower()):
+        if 0 <= j < len(sentences) and (_ANY_AGREEMENT.search(sentences[j].text.lower()) or (both and j == i - 1)):
             own = _signing_cue(sentences[j].text)
             codes, cue = _parties(sentences[j], own[1] if own else len(sentences[j].text), mentions, dateline_end, gazetteer)
             if codes and cue == "region:government_title":
@@ -495,7 +497,7 @@ def find_mous(
         if other_body_signed and (not parties or cue != "mou:sign_verb") and not _BARE_PROVINCE.search(_SPEAKER_TITLE.sub(" ", s.text)):
             continue  # "penandatanganan perjanjian kerja sama ini" later in a story about a hospital's agreement
         if i == 0 and headline:
-            review.append("only the headline may report this signing")
+            review.append(_HEADLINE_ONLY)
         unspoken = _SPEAKER_TITLE.sub(" ", s.text)  # '"...," kata Gubernur saat penandatanganan': the speaker
         if not parties and main_region and main_region != "00" and _BARE_PROVINCE.search(unspoken):
             # "... bersama Pemerintah Provinsi serta ...": the province of the article, named without its name
@@ -543,14 +545,14 @@ def find_mous(
                 e.review_reason = "; ".join(sg.review) or None
                 events[code] = e
                 continue
-            upgrade = not sg.review and e.confidence == "review"
+            # a plain report confirms a vaguer one; a headline is confirmed by any body sentence about the signing
+            upgrade = e.confidence == "review" and (not sg.review or (e.review_reason == _HEADLINE_ONLY and sg.index > 0))
             if sg.signed_on and (e.signed_on is None or upgrade):
                 e.signed_on = sg.signed_on
                 e.decided_by = [x for x in e.decided_by if not x.startswith("date:")] + [sg.date_cue]
                 if not borrowed:
                     e.evidence, e.start, e.end = s.text[:200], s.start, s.end
             if upgrade:
-                # a sentence that reports the signing plainly confirms what a vaguer one said
                 e.confidence, e.review_reason = "high", None
                 e.decided_by = [sg.cue] + [x for x in e.decided_by if not x.startswith("mou:")]
     earlier_only = {c for sg in signings if sg.earlier for c in sg.parties} - {c for sg in signings if not sg.earlier for c in sg.parties}

@@ -422,3 +422,13 @@ def test_a_dateline_with_the_outlet_in_brackets_is_not_a_party():
         "perjanjian kerja sama dengan BPJS Kesehatan."
     )
     assert all(m.confidence == "review" for m in details(text, "2018-12-27"))
+
+
+def test_both_parties_named_in_the_sentence_before_and_a_headline_confirmed_by_the_body():
+    text = (
+        "BPJS Kesehatan Jalin MoU dengan Pemkab Jepara\n"
+        "BPJS Kesehatan bersama Pemerintah Kabupaten Jepara terus berupaya memperluas layanan bagi warga. "
+        "Salah satunya lewat penandatanganan kerja sama program UHC antara kedua belah pihak, Kamis (4/4/2019)."
+    )
+    (m,) = details(text, "2019-04-05")
+    assert (m.region_code, m.signed_on, m.confidence) == ("33.20", "2019-04-04", "high")
