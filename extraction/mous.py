@@ -61,6 +61,7 @@ _SPEAKER_TITLE = re.compile(
     r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|sebut|tegas|papar|imbau|pesan)\w*\s+(?:Wakil\s+)?(?:Gubernur|Bupati|Wali\s*[Kk]ota|Walikota|Sekda)\b",
     re.IGNORECASE,
 )
+_PAST_CUE = re.compile(r"\b(?:sejak|semenjak|sebelumnya|pernah)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _HEADLINE_ONLY = "only the headline may report this signing"
 _BPJS_NAMED = re.compile(r"\bbpjs|badan\s+penyelenggara", re.IGNORECASE)
 _CUES = (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT))
@@ -70,7 +71,7 @@ _NOT_DONE_BEFORE = re.compile(
     r"\b(?:akan|bakal|hendak|ingin|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|segera|siap|mau|agar|supaya|jika|apabila|kalau|bila|"
     r"syarat(?:nya)?|harus|wajib|perlu|belum|tidak|tak|enggan|usulan|mengusulkan|mendorong|mengajak|meminta|diminta|draf|draft|rancangan|"
     r"membahas|pembahasan|menyusun|penyusunan|mempersiapkan|persiapan|menjajaki|penjajakan|bisa|dapat|menargetkan|ditargetkan|targetkan|menunggu|"
-    r"sepakat(?:\s+untuk)?|bersepakat|setuju)\b(?:(?!\b(?:usai|seusai|setelah)\b)[^,.;])*$",
+    r"sepakat(?:\s+untuk)?|bersepakat|setuju|menolak|tolak)\b(?:(?!\b(?:usai|seusai|setelah)\b)[^,.;])*$",
     re.IGNORECASE,
 )
 _NOT_DONE_AFTER = re.compile(
@@ -120,7 +121,7 @@ _OPEN_PAREN = re.compile(r"^\s*\([^)]*$")
 _SE_PREFIX = re.compile(r"\bse-?\s*(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?$", re.IGNORECASE)
 # officials who watch or attend are not parties
 _WITNESS = re.compile(r"\b(?:disaksikan|menyaksikan|dihadiri|menghadiri|didampingi|turut\s+hadir|hadir|di\s+hadapan)\b", re.IGNORECASE)
-_BARE_GOV = re.compile(r"\b(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|pemerintah\s+(?:daerah|kabupaten|kota|provinsi)|Bupati|Wali\s*[Kk]ota|Walikota|Gubernur|kami|pihaknya)\b", re.IGNORECASE)
+_BARE_GOV = re.compile(r"\b(?:Pemkab|Pemkot|Pemko|Pemprov|Pemda|pemerintah\s+(?:daerah|kabupaten|kota|provinsi)|Bupati|Wali\s*[Kk]ota|Walikota|Gubernur)\b", re.IGNORECASE)
 
 # Dates that are not the signing: how long it runs, a deadline, the period it covers.
 _NOT_SIGNING_DATE = re.compile(
@@ -325,7 +326,7 @@ def _signing_date(
             return (None if _NOT_SIGNING_DATE.search(before) else d.value), "date:earlier_agreement", True
         if _NOT_SIGNING_DATE.search(before):
             continue
-        if len(d.value) == 4 and not _YEAR_INTRO.search(before):
+        if len(d.value) == 4 and not (_YEAR_INTRO.search(before) or d.relative):
             continue  # "UHC 2025", "(JKA) tahun 2020": the program's year, not the day it was signed
         if best is None or len(d.value) > len(best[1]):
             best = (d.start, d.value)
@@ -515,6 +516,8 @@ def find_mous(
         if article_years is None and published is None:
             article_years = {int(y) for x in sentences for y in _YEARS.findall(x.text) if 2000 <= int(y) <= 2035}
         signed_on, date_cue, past = _signing_date(sentences, i, published, article_years)
+        if _PAST_CUE.search(s.text, max(0, cue_at - 25), cue_at):
+            past, date_cue = True, "date:earlier_agreement"  # "Sejak penandatanganan MoU pada 2019, ..."
         if past and (party_cue not in ("region:government_title", "region:subject") or cue != "mou:sign_verb"):
             # "Pada 2022 lalu, seluruh kabupaten/kota di Sulsel ..." names no party of its own; "Sebelumnya Gubernur
             # ... dalam sambutannya pada penandatanganan MoU ..." says who spoke, not who signed

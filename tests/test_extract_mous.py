@@ -432,3 +432,29 @@ def test_both_parties_named_in_the_sentence_before_and_a_headline_confirmed_by_t
     )
     (m,) = details(text, "2019-04-05")
     assert (m.region_code, m.signed_on, m.confidence) == ("33.20", "2019-04-04", "high")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sejak penandatanganan MoU UHC dengan BPJS Kesehatan pada 2019, cakupan kepesertaan di Kota Blitar terus naik.",
+        "Berdasarkan PKS antara Pemkab Blitar dan BPJS Kesehatan, iuran warga miskin dibayar pemkab.",
+        "Pemkab Blitar menolak menandatangani perpanjangan PKS dengan BPJS Kesehatan karena anggaran terbatas.",
+        "Pemkab Blitar mengakhiri kerja sama dengan BPJS Kesehatan, Jumat (1/3/2024).",
+    ],
+)
+def test_references_refusals_and_endings_are_not_signings(text):
+    assert mous(text, "2024-03-03") == []
+
+
+def test_bpjs_speaking_of_its_own_signings_names_no_government():
+    text = (
+        "Kepala BPJS Kesehatan Cabang Kediri mengatakan, pihaknya telah menandatangani PKS dengan sepuluh kabupaten/kota "
+        "di wilayah kerjanya. Cakupan di Kabupaten Blitar mencapai 97 persen."
+    )
+    assert all(m.confidence == "review" for m in details(text, "2024-03-03"))
+
+
+def test_last_year_dates_the_signing_to_the_year_before_publication():
+    text = "Tahun lalu Pemkab Blitar dan BPJS Kesehatan menandatangani perjanjian kerja sama UHC."
+    assert mous(text, "2024-03-03") == [("35.05", "2023", "new")]
