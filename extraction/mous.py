@@ -95,7 +95,6 @@ _GOV_TITLE = re.compile(
     r"Kepala\s+Daerah)(?:\s+(?:Kabupaten|Kota|Provinsi|Kab\.))?\s*\)?\s*(?:\([^)]{1,25}\)\s*)?$)",
     re.IGNORECASE,
 )
-_TYPE_PREFIX = re.compile(r"\b(?:Kabupaten|Kota|Provinsi|Kab\.)\s+$")
 _CONNECTOR = re.compile(
     r"(?:\b(?:dengan|antara|bersama|dan|serta|yakni|yaitu|meliputi|termasuk|antara\s+lain|di\s+antaranya|masing-masing)|:)\s+"
     r"(?:(?:Kabupaten|Kota|Provinsi|Kab\.)\s+)?$"
@@ -148,6 +147,30 @@ _PAST_AFTER = re.compile(r"\s*(?:\)\s*)?(?:lalu|silam|sebelumnya)\b", re.IGNOREC
 _RECENT_UNIT = re.compile(r"\b(?:pekan|minggu|hari|bulan)\s+$", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
 _DATELINE_DASH = re.compile(r"\s[–—-]+\s|[–—]|\s-+(?=\S)|(?<=\w)-\s")
+
+
+@dataclass(slots=True)
+class _Article:
+    """What the per-sentence decisions need to know about the whole article."""
+
+    sentences: list[Sentence]
+    mentions: list[RegionMention]
+    main_region: str | None
+    published: date | None
+    gazetteer: Gazetteer
+    dateline_end: int
+    about_bpjs: bool  # BPJS Kesehatan in the title or the first sentences
+    bpjs_named: bool  # "BPJS" or "Badan Penyelenggara" anywhere
+    headline: bool  # the text opens with its headline
+    other_body_signed: bool = False  # a hospital's or another body's agreement was reported
+    _years: set[int] | None = None
+
+    @property
+    def years(self) -> set[int]:
+        """The years the article names (only needed to date "Kamis (27/3)" without a publication date)."""
+        if self._years is None:
+            self._years = {int(y) for x in self.sentences for y in _YEARS.findall(x.text) if 2000 <= int(y) <= 2035}
+        return self._years
 
 
 @dataclass(slots=True)
@@ -236,7 +259,7 @@ def _parties(
     st = s.text
     witness = _WITNESS.search(st)
     quote_end = max((q.start() for q in _QUOTE_END.finditer(st, 0, cue_at)), default=-1)
-    status: list[str] = []  # per mention: "gov", "typed", "subject", "scope", "office", "venue", "witness"
+    status: list[str] = []  # per mention: "gov", "subject", "scope", "office", "venue", "quote", "witness"
     for k, m in enumerate(here):
         rel = m.start - s.start
         before = st[max(0, rel - 60) : rel]
@@ -295,6 +318,7 @@ def _without_context_provinces(picked: list[RegionMention], gazetteer: Gazetteer
 
 
 def _titled(code: str, picked: list[RegionMention]) -> bool:
+    """Whether the region is named with its type ("Provinsi Jambi"), not as a bare name."""
     return any(m.code == code and m.explicit_type for m in picked)
 
 
@@ -455,84 +479,103 @@ def find_mous(
     candidates = [i for i, x in enumerate(sentences) if _ANY_AGREEMENT.search(x.text.lower())]
     if not candidates:
         return []
-    article_about_bpjs = bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6])))
     first = sentences[0]
-    headline = len(first.text) < 160 and not first.text.rstrip().endswith((".", "!", "?", '"', "”")) and len(sentences) > 1
-    bpjs_in_article = any(_BPJS_NAMED.search(x.text) for x in sentences) or bool(_BPJS_NAMED.search(title or ""))
-    article_years: set[int] | None = None
-    other_body_signed = False
-    signings: list[_Signing] = []
-    for i in candidates:
-        s = sentences[i]
-        if _READ_ALSO.match(s.text):
-            continue  # "Baca juga: ..." is the headline of another story
-        found = _signing_cue(s.text)
-        if found is None:
-            continue
-        cue, cue_at = found
-        review: list[str] = []
-        if v.KETENAGAKERJAAN.search(s.text) and not re.search(r"bpjs\s+kesehatan", s.text, re.IGNORECASE):
-            continue
-        context = " ".join(x.text for x in sentences[max(0, i - 1) : i + 2])
-        if not v.BPJS_KESEHATAN.search(context):
-            if not (article_about_bpjs and i < 4):
-                continue
-            review.append("BPJS Kesehatan is named only elsewhere in the article")
-        elif not _BPJS_NAMED.search(context) and (not bpjs_in_article or _BETWEEN_GOVERNMENTS.search(s.text)):
-            review.append("BPJS is not named as the other party; the agreement may be between governments")
-        if cue == "mou:renewal_noun":
-            review.append("a renewal is named but no signing verb says it was signed")
-        elif not _agreement(s.text) and not _SIGNED.search(s.text):
-            review.append("only 'menjalin kerja sama' names the agreement; no signing of a document is reported")
-        parties, party_cue = _parties(s, cue_at, mentions, dateline_end, gazetteer)
-        other = v.OTHER_PARTY.search(s.text)
-        if (
-            (other and (party_cue != "region:government_title" or not v.BPJS_KESEHATAN.search(s.text)))
-            or _non_government_between(s.text)
-            or (i > 0 and _BOTH.search(s.text) and _provider_without_government(sentences[i - 1].text))
-        ):
-            # a hospital's, a police station's or a prosecutor's contract, "MoU antara BPJS Kesehatan dengan Rumah
-            # Sakit ..." hosted by a governor, "MoU antara keduanya" after a sentence naming a hospital and BPJS
-            other_body_signed = True
-            continue
-        if other_body_signed and (not parties or cue != "mou:sign_verb") and not _BARE_PROVINCE.search(_SPEAKER_TITLE.sub(" ", s.text)):
-            continue  # "penandatanganan perjanjian kerja sama ini" later in a story about a hospital's agreement
-        if i == 0 and headline:
-            review.append(_HEADLINE_ONLY)
-        unspoken = _SPEAKER_TITLE.sub(" ", s.text)  # '"...," kata Gubernur saat penandatanganan': the speaker
-        if not parties and main_region and main_region != "00" and _BARE_PROVINCE.search(unspoken):
-            # "... bersama Pemerintah Provinsi serta ...": the province of the article, named without its name
-            province = gazetteer.regions[main_region].province_code
-            parties, party_cue = ([province], "region:unnamed_province_title") if province in gazetteer.regions else ([], "")
-        if not parties:
-            parties = _neighbour_party(sentences, i, mentions, dateline_end, gazetteer)
-            party_cue = "region:neighbour_sentence"
-        if not parties and main_region and main_region != "00":
-            parties, party_cue = [main_region], "region:main_region"
-            if not _BARE_GOV.search(unspoken):
-                review.append("no government is named as a party; the article's main region is assumed")
-        if not parties:
-            continue
-        if article_years is None and published is None:
-            article_years = {int(y) for x in sentences for y in _YEARS.findall(x.text) if 2000 <= int(y) <= 2035}
-        signed_on, date_cue, past = _signing_date(sentences, i, published, article_years)
-        if _PAST_CUE.search(s.text, max(0, cue_at - 25), cue_at):
-            past, date_cue = True, "date:earlier_agreement"  # "Sejak penandatanganan MoU pada 2019, ..."
-        if past and (party_cue not in ("region:government_title", "region:subject") or cue != "mou:sign_verb"):
-            # "Pada 2022 lalu, seluruh kabupaten/kota di Sulsel ..." names no party of its own; "Sebelumnya Gubernur
-            # ... dalam sambutannya pada penandatanganan MoU ..." says who spoke, not who signed
-            continue
-        signings.append(_Signing(i, cue, parties, party_cue, signed_on, date_cue, review, past))
+    article = _Article(
+        sentences,
+        mentions,
+        main_region,
+        published,
+        gazetteer,
+        dateline_end,
+        about_bpjs=bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6]))),
+        bpjs_named=any(_BPJS_NAMED.search(x.text) for x in sentences) or bool(_BPJS_NAMED.search(title or "")),
+        headline=len(first.text) < 160 and not first.text.rstrip().endswith((".", "!", "?", '"', "”")) and len(sentences) > 1,
+    )
+    signings = [sg for i in candidates if (sg := _signing_in(article, i)) is not None]
     if not signings:
         return []
-    renewal = _is_renewal(sentences, candidates)
+    return _events(article, signings, _is_renewal(sentences, candidates))
+
+
+def _signing_in(a: _Article, i: int) -> _Signing | None:
+    """The signing sentence i reports, with its parties, date and any reason to doubt it; None if it reports none."""
+    s = a.sentences[i]
+    if _READ_ALSO.match(s.text):
+        return None  # "Baca juga: ..." is the headline of another story
+    found = _signing_cue(s.text)
+    if found is None:
+        return None
+    cue, cue_at = found
+    if v.KETENAGAKERJAAN.search(s.text) and not re.search(r"bpjs\s+kesehatan", s.text, re.IGNORECASE):
+        return None
+    review: list[str] = []
+    context = " ".join(x.text for x in a.sentences[max(0, i - 1) : i + 2])
+    if not v.BPJS_KESEHATAN.search(context):
+        if not (a.about_bpjs and i < 4):
+            return None
+        review.append("BPJS Kesehatan is named only elsewhere in the article")
+    elif not _BPJS_NAMED.search(context) and (not a.bpjs_named or _BETWEEN_GOVERNMENTS.search(s.text)):
+        review.append("BPJS is not named as the other party; the agreement may be between governments")
+    if cue == "mou:renewal_noun":
+        review.append("a renewal is named but no signing verb says it was signed")
+    elif not _agreement(s.text) and not _SIGNED.search(s.text):
+        review.append("only 'menjalin kerja sama' names the agreement; no signing of a document is reported")
+    parties, party_cue = _parties(s, cue_at, a.mentions, a.dateline_end, a.gazetteer)
+    other = v.OTHER_PARTY.search(s.text)
+    if (
+        (other and (party_cue != "region:government_title" or not v.BPJS_KESEHATAN.search(s.text)))
+        or _non_government_between(s.text)
+        or (i > 0 and _BOTH.search(s.text) and _provider_without_government(a.sentences[i - 1].text))
+    ):
+        # a hospital's, a police station's or a prosecutor's contract, "MoU antara BPJS Kesehatan dengan Rumah
+        # Sakit ..." hosted by a governor, "MoU antara keduanya" after a sentence naming a hospital and BPJS
+        a.other_body_signed = True
+        return None
+    unspoken = _SPEAKER_TITLE.sub(" ", s.text)  # '"...," kata Gubernur saat penandatanganan': the speaker
+    if a.other_body_signed and (not parties or cue != "mou:sign_verb") and not _BARE_PROVINCE.search(unspoken):
+        return None  # "penandatanganan perjanjian kerja sama ini" later in a story about a hospital's agreement
+    if i == 0 and a.headline:
+        review.append(_HEADLINE_ONLY)
+    if not parties:
+        parties, party_cue = _unnamed_parties(a, i, unspoken, review)
+    if not parties:
+        return None
+    signed_on, date_cue, past = _signing_date(a.sentences, i, a.published, a.years if a.published is None else None)
+    if _PAST_CUE.search(s.text, max(0, cue_at - 25), cue_at):
+        past, date_cue = True, "date:earlier_agreement"  # "Sejak penandatanganan MoU pada 2019, ..."
+    if past and (party_cue not in ("region:government_title", "region:subject") or cue != "mou:sign_verb"):
+        # "Pada 2022 lalu, seluruh kabupaten/kota di Sulsel ..." names no party of its own; "Sebelumnya Gubernur
+        # ... dalam sambutannya pada penandatanganan MoU ..." says who spoke, not who signed
+        return None
+    return _Signing(i, cue, parties, party_cue, signed_on, date_cue, review, past)
+
+
+def _unnamed_parties(a: _Article, i: int, unspoken: str, review: list[str]) -> tuple[list[str], str]:
+    """Parties of a signing sentence that names no government: an unnamed "Pemerintah Provinsi", a government the
+    neighbouring sentence names, or the article's main region (for review unless a bare title points at it)."""
+    if a.main_region and a.main_region != "00" and _BARE_PROVINCE.search(unspoken):
+        # "... bersama Pemerintah Provinsi serta ...": the province of the article, named without its name
+        province = a.gazetteer.regions[a.main_region].province_code
+        if province in a.gazetteer.regions:
+            return [province], "region:unnamed_province_title"
+    codes = _neighbour_party(a.sentences, i, a.mentions, a.dateline_end, a.gazetteer)
+    if codes:
+        return codes, "region:neighbour_sentence"
+    if a.main_region and a.main_region != "00":
+        if not _BARE_GOV.search(unspoken):
+            review.append("no government is named as a party; the article's main region is assumed")
+        return [a.main_region], "region:main_region"
+    return [], ""
+
+
+def _events(a: _Article, signings: list[_Signing], renewal: bool) -> list[MouEvent]:
+    """One event per government: the sentences that name their parties go first; a sentence that only borrows a
+    neighbour's or the article's region adds a date to that event, or makes its own only when nothing else named
+    one; an earlier agreement ("diteken pada 2019 lalu") counts only for a government with no other signing."""
     events: dict[str, MouEvent] = {}
-    # sentences that name their parties go first; a sentence that only borrows a neighbour's or the article's
-    # region adds a date to that event, or makes its own event only when nothing else named one
-    # an earlier agreement ("diteken pada 2019 lalu") counts only for a government the story reports no other signing of
     ordered = sorted(signings, key=lambda x: (x.earlier, x.party_cue in ("region:neighbour_sentence", "region:main_region"), x.index))
     for sg in ordered:
-        s = sentences[sg.index]
+        s = a.sentences[sg.index]
         borrowed = sg.party_cue in ("region:neighbour_sentence", "region:main_region")
         for code in sg.parties:
             e = events.get(code)
@@ -541,8 +584,7 @@ def find_mous(
             if e is None:
                 if borrowed and events and sg.party_cue == "region:main_region":
                     continue
-                region = gazetteer.regions[code]
-                e = MouEvent(code, region.name, sg.signed_on, "new", s.text[:200], s.start, s.end)
+                e = MouEvent(code, a.gazetteer.regions[code].name, sg.signed_on, "new", s.text[:200], s.start, s.end)
                 e.decided_by = [sg.cue, sg.party_cue, sg.date_cue]
                 e.confidence = "review" if sg.review else "high"
                 e.review_reason = "; ".join(sg.review) or None
@@ -559,11 +601,10 @@ def find_mous(
                 e.confidence, e.review_reason = "high", None
                 e.decided_by = [sg.cue] + [x for x in e.decided_by if not x.startswith("mou:")]
     earlier_only = {c for sg in signings if sg.earlier for c in sg.parties} - {c for sg in signings if not sg.earlier for c in sg.parties}
-    out = []
     for code, e in events.items():
-        own = _is_renewal(sentences, [k for k, x in enumerate(sentences) if x.start == e.start]) if code in earlier_only else renewal
+        own = renewal
+        if code in earlier_only:  # an earlier agreement is a renewal only by its own words
+            own = _is_renewal(a.sentences, [k for k, x in enumerate(a.sentences) if x.start == e.start])
         e.kind = "renewal" if own else "new"
         e.decided_by.append("kind:renewal_cue" if own else "kind:no_renewal_cue")
-        out.append(e)
-    return out
-
+    return list(events.values())
