@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import vocabulary as v
-from .dates import find_dates
+from .dates import MONTHS, find_dates
 from .gazetteer import Gazetteer
 from .model import MouEvent
 from .regions import RegionMention
@@ -135,6 +135,10 @@ _LAST_WEEK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.IGNORECASE)
 _WEEKDAY_DAY_MONTH = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*(\d{1,2})/(\d{1,2})\s*\)?(?!\s*/)")
 # "Senin (26/12/12022)": a typed year no date reader accepts; the day and month still date the signing
 _WEEKDAY_BAD_YEAR = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(\s*(\d{1,2})/(\d{1,2})/(?:\d{5,}|\d{3})\s*\)")
+_DAY_MONTH_NAME = re.compile(
+    r"\b(?:pada|tanggal|tgl\.?)\s+(\d{1,2})\s+(" + "|".join(sorted((k for k in MONTHS if len(k) > 3), key=len, reverse=True)) + r")\b(?!\s+(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
 _WEEKDAY_AT = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b")
 _SAME_OCCASION = re.compile(
@@ -355,6 +359,10 @@ def _signing_date(
         if best is None or len(d.value) > len(best[1]):
             best = (d.start, d.value)
     if best is not None:
+        if len(best[1]) < 10:  # "pada 3 Februari lalu" reads as the month; the day is there too
+            loose = _date_without_year(s.text, published, article_years)
+            if loose and loose[0].startswith(best[1]):
+                return loose
         return best[1], "date:in_sentence", False
     if _past(s.text) and not _SIGN_VERB.search(s.text):
         return None, "date:earlier_agreement", True
@@ -422,6 +430,18 @@ def _date_without_year(text: str, published: date | None, article_years: set[int
                     break
                 if when <= published + timedelta(days=7):
                     return when.isoformat(), "date:day_month_with_unreadable_year", False
+        loose = _WEEKDAY_DAY_MONTH.search(text) or _DAY_MONTH_NAME.search(text)
+        if loose:
+            # "Senin 3/2" without brackets, "pada 3 Februari lalu": the latest such day up to a week after publication
+            day = int(loose.group(2) if loose.re is _WEEKDAY_DAY_MONTH else loose.group(1))
+            month = int(loose.group(3)) if loose.re is _WEEKDAY_DAY_MONTH else MONTHS[loose.group(2).lower()]
+            for year in (published.year, published.year - 1):
+                try:
+                    when = date(year, month, day)
+                except ValueError:
+                    break
+                if when <= published + timedelta(days=7):
+                    return when.isoformat(), "date:day_month_of_publication_year", False
         last = _WEEKDAY_LAST.search(text)
         if last:
             back = (published.weekday() - _WEEKDAYS[last.group(1).lower()]) % 7 or 7

@@ -458,3 +458,14 @@ def test_bpjs_speaking_of_its_own_signings_names_no_government():
 def test_last_year_dates_the_signing_to_the_year_before_publication():
     text = "Tahun lalu Pemkab Blitar dan BPJS Kesehatan menandatangani perjanjian kerja sama UHC."
     assert mous(text, "2024-03-03") == [("35.05", "2023", "new")]
+
+
+@pytest.mark.parametrize(
+    ("text", "signed_on"),
+    [
+        ("Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC, Senin 3/2.", "2020-02-03"),
+        ("Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC pada 3 Februari lalu.", "2020-02-03"),
+    ],
+)
+def test_day_and_month_written_loosely_take_the_publication_year(text, signed_on):
+    assert mous(text, "2020-02-10") == [("61.01", signed_on, "new")]
