@@ -431,7 +431,7 @@ def _date_without_year(text: str, published: date | None, article_years: set[int
                 if when <= published + timedelta(days=7):
                     return when.isoformat(), "date:day_month_with_unreadable_year", False
         loose = _WEEKDAY_DAY_MONTH.search(text) or _DAY_MONTH_NAME.search(text)
-        if loose:
+        if loose and not _NOT_SIGNING_DATE.search(text[max(0, loose.start() - 30) : loose.start()]):
             # "Senin 3/2" without brackets, "pada 3 Februari lalu": the latest such day up to a week after publication
             day = int(loose.group(2) if loose.re is _WEEKDAY_DAY_MONTH else loose.group(1))
             month = int(loose.group(3)) if loose.re is _WEEKDAY_DAY_MONTH else MONTHS[loose.group(2).lower()]

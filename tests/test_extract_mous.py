@@ -469,3 +469,8 @@ def test_last_year_dates_the_signing_to_the_year_before_publication():
 )
 def test_day_and_month_written_loosely_take_the_publication_year(text, signed_on):
     assert mous(text, "2020-02-10") == [("61.01", signed_on, "new")]
+
+
+def test_the_day_an_agreement_takes_effect_is_not_its_signing():
+    text = "Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC yang berlaku pada 1 Maret."
+    assert mous(text, "2020-02-10") == [("61.01", None, "new")]
