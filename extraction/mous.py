@@ -509,12 +509,20 @@ def find_mous(
         dateline_end,
         about_bpjs=bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6]))),
         bpjs_named=any(_BPJS_NAMED.search(x.text) for x in sentences) or bool(_BPJS_NAMED.search(title or "")),
-        headline=len(first.text) < 160 and not first.text.rstrip().endswith((".", "!", "?", '"', "”")) and len(sentences) > 1,
+        headline=_opens_with_headline(first, title) and len(sentences) > 1,
     )
     signings = [sg for i in candidates if (sg := _signing_in(article, i)) is not None]
     if not signings:
         return []
     return _events(article, signings, _is_renewal(sentences, candidates))
+
+
+def _opens_with_headline(first: Sentence, title: str | None) -> bool:
+    """Whether the text's first sentence is its headline: the title when one is given, else a short line
+    without a full stop (texts saved with their headline on top)."""
+    if title:
+        return " ".join(first.text.split()).lower() == " ".join(title.split()).lower()
+    return len(first.text) < 160 and not first.text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _signing_in(a: _Article, i: int) -> _Signing | None:

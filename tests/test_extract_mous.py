@@ -474,3 +474,9 @@ def test_day_and_month_written_loosely_take_the_publication_year(text, signed_on
 def test_the_day_an_agreement_takes_effect_is_not_its_signing():
     text = "Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC yang berlaku pada 1 Maret."
     assert mous(text, "2020-02-10") == [("61.01", None, "new")]
+
+
+def test_a_lead_without_a_full_stop_is_not_taken_for_the_headline_when_the_title_is_known():
+    text = "SAMBAS - Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC, Senin (3/2/2020)\nWarga diminta mengurus kartu."
+    (m,) = details(text, "2020-02-04", title="Sambas Teken PKS UHC")
+    assert (m.region_code, m.confidence) == ("61.01", "high")
