@@ -590,10 +590,24 @@ def _unnamed_parties(a: _Article, i: int, unspoken: str, review: list[str]) -> t
     if codes:
         return codes, "region:neighbour_sentence"
     if a.main_region and a.main_region != "00":
-        if not _BARE_GOV.search(unspoken):
+        if not _bare_title_fits(unspoken, a.gazetteer.regions[a.main_region].type):
             review.append("no government is named as a party; the article's main region is assumed")
         return [a.main_region], "region:main_region"
     return [], ""
+
+
+def _bare_title_fits(text: str, region_type: str) -> bool:
+    """Whether an unnamed title in the sentence ("Bupati", "Pemkot", "pemerintah daerah") fits the type of the
+    article's main region, so that region is the party."""
+    for m in _BARE_GOV.finditer(text):
+        word = m.group(0).lower()
+        if word.startswith(("pemda", "pemerintah daerah")):
+            return region_type in ("kabupaten", "kota")
+        if word.startswith(("bupati", "pemkab", "pemerintah kabupaten")):
+            return region_type == "kabupaten"
+        if word.startswith(("wali", "pemkot", "pemko", "pemerintah kota")):
+            return region_type == "kota"
+    return False
 
 
 def _events(a: _Article, signings: list[_Signing], renewal: bool) -> list[MouEvent]:

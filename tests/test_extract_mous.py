@@ -480,3 +480,11 @@ def test_a_lead_without_a_full_stop_is_not_taken_for_the_headline_when_the_title
     text = "SAMBAS - Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC, Senin (3/2/2020)\nWarga diminta mengurus kartu."
     (m,) = details(text, "2020-02-04", title="Sambas Teken PKS UHC")
     assert (m.region_code, m.confidence) == ("61.01", "high")
+
+
+def test_an_unnamed_title_confirms_the_main_region_only_when_its_type_fits():
+    lead = "Cakupan JKN di Kabupaten Bangli terus naik. Kabupaten Bangli menanggung iuran ribuan warga. "
+    (m,) = details(lead + "Penandatanganan MoU dengan BPJS Kesehatan dilakukan bupati, Jumat (7/6/2024).", "2024-06-08")
+    assert (m.region_code, m.confidence) == ("51.06", "high")
+    (m,) = details(lead + "Penandatanganan MoU dengan BPJS Kesehatan dilakukan wali kota, Jumat (7/6/2024).", "2024-06-08")
+    assert (m.region_code, m.confidence) == ("51.06", "review")
