@@ -29,6 +29,7 @@ def _source_version() -> str:
 
 
 EXTRACTOR_VERSION = _source_version()
+JAKARTA, NATION = "31", "00"
 
 
 def extract(
@@ -49,6 +50,9 @@ def extract(
     sentences = split_sentences(text)
     mentions = find_region_mentions(text, gazetteer)
     dateline, dateline_end = find_dateline(text, gazetteer)
+    if dateline == JAKARTA and not any(m.code == JAKARTA and m.start >= dateline_end and not m.office for m in mentions):
+        # national figures are announced in Jakarta: the capital in a dateline, never named again, is the nation's
+        dateline = NATION
     title_mentions = find_region_mentions(title, gazetteer) if title else []
     main = main_region(mentions + title_mentions, dateline, gazetteer)
 

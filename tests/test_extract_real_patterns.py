@@ -317,3 +317,20 @@ def test_who_pays_for_a_share_of_the_population():
     assert not any(f[1] == "uhc_coverage_pct" for f in got)
     # people beside the share of those not enrolled are not enrolled either
     assert high("Di Kota Ambon masih ada sekitar 52.000 atau 13 persen warga yang belum terdaftar JKN.") == set()
+
+
+def test_national_figures_announced_in_jakarta_are_the_nations():
+    text = "JAKARTA - Direktur BPJS Kesehatan mengatakan jumlah peserta JKN telah mencapai 278 juta jiwa atau 98 persen."
+    got = high(text)
+    assert ("00", "participants", "actual", "total", 278_000_000) in got
+    assert ("00", "uhc_coverage_pct", "actual", None, 98.0) in got
+    # Jakarta's own figures are Jakarta's when the body names it
+    assert ("31", "uhc_coverage_pct", "actual", None, 99.0) in high(
+        "JAKARTA - Pemprov DKI Jakarta mencatat cakupan JKN warganya mencapai 99 persen."
+    )
+
+
+def test_a_province_as_subject_in_its_capital():
+    got = high("BANDA ACEH - Pemerintah Aceh mengalokasikan Rp1,2 triliun untuk iuran JKA bagi 2,1 juta warga di BPJS Kesehatan.")
+    assert ("11", "contribution_budget_idr", "actual", "pemda", 1_200_000_000_000) in got
+    assert ("71", "uhc_coverage_pct", "actual", None, 97.5) in high("MANADO - Pemprov Sulut mencatat cakupan JKN mencapai 97,5 persen.")
