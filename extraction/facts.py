@@ -241,9 +241,13 @@ def _region_and_cue(
         nearest = before[-1]
         if ctx.gazetteer is not None and len(before) > 1:
             region = ctx.gazetteer.regions[nearest.code]
-            prev = before[-2]
+            # "Kabupaten Lombok Tengah, Provinsi Nusa Tenggara Barat (NTB)": the province may be named twice
+            k = len(before) - 2
+            while k > 0 and before[k].code == nearest.code and before[k + 1].start - before[k].end < 12:
+                k -= 1
+            prev = before[k]
             prev_region = ctx.gazetteer.regions[prev.code]
-            if region.type == "provinsi" and prev_region.province_code == region.code and nearest.start - prev.end < 40:
+            if region.type == "provinsi" and prev_region.province_code == region.code and before[k + 1].start - prev.end < 40:
                 return prev.code, "name_located_in_province"
         # "dibayar Pemerintah Aceh": a province named as the one who pays, in an article about one of its kabupaten
         if ctx.gazetteer is not None and ctx.main_region and _PAYER_BEFORE.search(sentence.text, 0, nearest.start - sentence.start):
@@ -365,6 +369,8 @@ _CLAUSE_START = re.compile(
 # "98,87 persen untuk kepesertaan dan 82,25 persen untuk keaktifan": the metric named right after its figure
 _METRIC_RIGHT_AFTER = re.compile(r"\s*(?:untuk|bagi|pada)\s+(?:tingkat\s+|angka\s+)?(keaktifan|kepesertaan|cakupan)\b", re.IGNORECASE)
 _METRIC_NAMED_AFTER = {"keaktifan": "active_participation_pct", "kepesertaan": "uhc_coverage_pct", "cakupan": "uhc_coverage_pct"}
+# who a figure is about reaches past "dan yang" ("Potensi sektor formal ... dan yang terdaftar N persen")
+_CLAUSE_START_STRICT = re.compile(r";|[,.]\s*(?:dan|serta|sedangkan|sementara|kemudian|lalu|disusul|namun|tetapi|adapun)\b", re.IGNORECASE)
 _PART_OF_TOTAL = re.compile(r"\bdari\s+(?:total|jumlah|seluruh)\s+(?:peserta|kepesertaan)\b[^,]*,", re.IGNORECASE)
 
 
@@ -372,10 +378,10 @@ _NOT_ENROLLED_TOPIC = re.compile(r"non[\s-]*kepesertaan|tidak\s+terdaftar\s+(?:s
 _QUOTA = re.compile(r"\bkuota\b|\bestimasi\b|\bperkiraan\b|\bproyeksi\b|\bdiperkirakan\b", re.IGNORECASE)
 
 
-def _clause_start(text: str, start: int, end: int) -> int:
+def _clause_start(text: str, start: int, end: int, breaks: re.Pattern[str] | None = None) -> int:
     """Where the clause holding ``text[end]`` starts, not before ``start``."""
     last = start
-    for m in _CLAUSE_START.finditer(text, start, end):
+    for m in (breaks or _CLAUSE_START).finditer(text, start, end):
         last = m.end()
     return last
 
@@ -388,23 +394,23 @@ _PAID_FOR_AFTER = re.compile(
 _PAYER_JUST_BEFORE = re.compile(r"(?:membayar\w*|dibayar\w*|ditanggung|menanggung|iuran|bantuan)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 
-def _about_one_group(text: str, q: Quantity, names: list[tuple[int, int]]) -> bool:
+def _about_one_group(text: str, q: Quantity, names: list[tuple[int, int, bool]]) -> bool:
     """Whether a figure is about one segment or group ("keaktifan peserta PBPU 48 persen", "potensi sektor formal
     ... 47 persen"): a group word in the figure's clause that does not name who pays."""
-    start = _clause_start(text, max(0, q.start - 120), q.start)
+    start = _clause_start(text, max(0, q.start - 120), q.start, _CLAUSE_START_STRICT)
     return any(
         not _PAYER_JUST_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        and not any(a <= m.start() < b for a, b in names)  # "Pemkab PPU" is Penajam Paser Utara
+        and not any(a <= m.start() < b for a, b, _p in names)  # "Pemkab PPU" is Penajam Paser Utara
         for m in v.ONE_GROUP.finditer(text, start, q.start)
     )
 
 
-def _about_several_regions(text: str, q: Quantity, names: list[tuple[int, int]]) -> bool:
+def _about_several_regions(text: str, q: Quantity, names: list[tuple[int, int, bool]]) -> bool:
     """Whether the figure's clause says it is about several regions together or a branch's working area;
     not when a region is named between those words and the figure ("daerah lain, yakni Kabupaten X (86 persen)")."""
     start = _clause_start(text, max(0, q.start - 120), q.start)
     for m in v.SEVERAL_REGIONS.finditer(text, start, min(len(text), q.end + 40)):
-        if not any(m.end() <= a < q.start for a, _b in names):
+        if not any(m.end() <= a < q.start and not province for a, _b, province in names):
             return True
     return False
 
@@ -422,7 +428,13 @@ def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[st
     if "reject" in after:
         return "reject"
     carried = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, window, why=(found, "metric"))
-    if carried is None and v.PERCENT_BESIDE_COUNT.search(text, max(0, q.start - 40), q.start) and v.PARTICIPANT_CONTEXT.search(text, 0, q.start):
+    if (
+        carried is None
+        and v.PERCENT_BESIDE_COUNT.search(text, max(0, q.start - 40), q.start)
+        and v.PARTICIPANT_CONTEXT.search(text, 0, q.start)
+        # the share beside a count of one segment or payer is that segment's share, not the coverage
+        and _nearest_label(v.SEGMENT_CUES, text[_clause_start(text, 0, q.start) : q.start], q.start) in (None, "total")
+    ):
         found.append("metric:share_beside_count")
         return "uhc_coverage_pct"
     return carried
@@ -628,7 +640,7 @@ def facts_in_sentence(
     table = ctx.table if tables.is_row(s.text) else None
     quantities = find_quantities(s.text)
     list_item = _continues_a_list(s, mentions, len(quantities))
-    names = [(m.start - s.start, m.end - s.start) for m in mentions if s.start <= m.start < s.end]
+    names = [(m.start - s.start, m.end - s.start, gazetteer.regions[m.code].type == "provinsi") for m in mentions if s.start <= m.start < s.end]
     if table:
         taken = [(x.start, x.end) for x in quantities]
         quantities += [c for c in tables.bare_counts(s.text, table) if not any(c.start < e and b < c.end for b, e in taken)]

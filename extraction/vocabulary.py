@@ -198,7 +198,8 @@ SEVERAL_REGIONS = re.compile(
 # A general rule about what counts as UHC, not a figure of the region: "dikatakan UHC jika minimal 95 persen".
 # "469 ribu peserta atau 81,50 persen": the share of the population that a count of members makes
 PERCENT_BESIDE_COUNT = re.compile(r"\d[\d.,]*(?:\s+(?:ribu|juta))?\s*(?:jiwa|orang|peserta|penduduk|warga)?\s*(?:atau|yakni|\()\s*(?:sekitar\s+|sebesar\s+|mencapai\s+)?$", re.IGNORECASE)
-CRITERION = re.compile(r"\b(?:perpres|peraturan\s+presiden|ketentuan|regulasi)\b", re.IGNORECASE)
+# a minimum stated with a law or an award's category is that rule's, for every region
+CRITERION = re.compile(r"\b(?:perpres|peraturan\s+presiden|ketentuan|regulasi|penghargaan|award\w*|predikat|kategori)\b", re.IGNORECASE)
 # A condition or a rule for any region, not a figure of this one: "dikatakan UHC jika ...", "sebuah daerah harus ..."
 CONDITION = re.compile(
     r"\b(?:kriteria|(?:seandainya|apabila|jika)(?!\s+dibanding)|(?<!memenuhi )syarat(?:nya)?|persyaratan|mensyaratkan|disyaratkan|dikatakan\s+(?:sudah\s+|telah\s+)?(?:mencapai|uhc|memenuhi|berhasil)|"

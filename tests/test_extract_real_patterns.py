@@ -334,3 +334,28 @@ def test_a_province_as_subject_in_its_capital():
     got = high("BANDA ACEH - Pemerintah Aceh mengalokasikan Rp1,2 triliun untuk iuran JKA bagi 2,1 juta warga di BPJS Kesehatan.")
     assert ("11", "contribution_budget_idr", "actual", "pemda", 1_200_000_000_000) in got
     assert ("71", "uhc_coverage_pct", "actual", None, 97.5) in high("MANADO - Pemprov Sulut mencatat cakupan JKN mencapai 97,5 persen.")
+
+
+def test_a_kabupaten_followed_by_its_province_named_twice():
+    text = "Pemerintah Kabupaten Lombok Barat, Provinsi Nusa Tenggara Barat (NTB) mengalokasikan Rp64 miliar untuk iuran JKN."
+    assert ("52.01", "contribution_budget_idr", "actual", "pemda", 64_000_000_000) in high(text)
+
+
+def test_the_share_a_payer_covers_beside_its_count_is_not_coverage():
+    text = "Warga tidak mampu di Kabupaten Merauke yang ditanggung APBD jumlahnya 14.900 jiwa atau sekitar 5,30 persen."
+    assert not any(f[1] == "uhc_coverage_pct" for f in high(text))
+
+
+def test_a_sector_named_as_the_subject_reaches_past_dan_yang():
+    text = "Di Provinsi Aceh, potensi kepesertaan sektor formal berjumlah 700.100 jiwa dan yang terdaftar 330.200 jiwa atau 47,20 persen."
+    assert not any(f[1] == "uhc_coverage_pct" for f in high(text))
+
+
+def test_several_regions_within_a_named_province():
+    text = "Kota Singkawang adalah satu dari 14 kabupaten/kota di Kalimantan Barat yang mencapai UHC dengan cakupan 97,20 persen."
+    assert not any(f[0] == "61" for f in high(text))
+
+
+def test_an_award_criterion_is_no_regions_target():
+    text = "Penghargaan UHC Awards diberikan kepada Pemkot Blitar dengan kepesertaan UHC minimal 95 persen."
+    assert not any(f[2] == "target" for f in high(text))
