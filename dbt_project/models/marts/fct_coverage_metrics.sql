@@ -12,7 +12,6 @@
 
 select
     d.fact_id,
-    d.fact_key,
     d.article_id,
     d.url,
     d.published_at,
@@ -31,6 +30,8 @@ select
     d.evidence_end,
     d.extractor_version,
     a.extracted_at,
+    -- the columns below came with the review queue; a mart built before gets them appended in this order
+    d.fact_key,
     d.confidence,
     d.decided_by,
     d.correction,
