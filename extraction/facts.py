@@ -44,11 +44,21 @@ class SentenceContext:
     recent: list[_Prose] = field(default_factory=list)
     # the columns of the table whose header row came last, while its rows go on
     table: list[tables.Column] | None = None
+    # the region whose percentages the latest sentences gave, and their metrics in the order they came:
+    # the next region of a list gives its figures in the same order ("UHC 86 persen ... keaktifan 83 persen.
+    # Kemudian untuk Kabupaten Batang 87 persen ...")
+    block_region: str | None = None
+    block_metrics: list[str] = field(default_factory=list)
 
     def advance(self, s: Sentence, found: list[Fact], here: list[RegionMention]) -> None:
         """Carry what sentence ``s`` (its facts, the regions it names) leaves for the next one."""
         pct = [f for f in found if f.metric.endswith("_pct")]
         self.last_pct_metric = pct[-1].metric if pct else None
+        for f in pct:
+            if f.region_code != self.block_region:
+                self.block_region, self.block_metrics = f.region_code, []
+            if f.metric not in self.block_metrics:
+                self.block_metrics.append(f.metric)
         counts = [f for f in found if f.metric == "participants"]
         self.last_count_segment = (counts[-1].segment or "") if counts else None
         # a national figure quoted beside a region's does not change which region the text is about,
@@ -153,6 +163,9 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     if label != "target" and _BECOMES.search(text, 0, q.start) and v.FUTURE.search(text, 0, q.start):
         found = ["kind:akan_menjadi"]
         label = "target"
+    elif label == "actual" and found and found[-1] in ("kind:sudah", "kind:telah") and _TARGETED.search(text, start, q.start):
+        # "ditargetkan peserta JKN sudah mencapai 95 persen": what is to have been reached by then
+        found, label = [*found, "kind:targeted_to_have"], "target"
     elif not label:
         if previous and not v.CONTINUATION_BREAK.search(text[start : q.start]):
             found, label = ["kind:continues_previous"], previous[1]
@@ -163,6 +176,8 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     return label
 
 
+_TARGETED = re.compile(r"\b(?:ditargetkan|menargetkan|targetnya)\b", re.IGNORECASE)
+_FROM_JUST_BEFORE = re.compile(r"\s*(?:\w+\s+)?(?:jiwa|orang|peserta|penduduk)?\s*dari\s+(?:total\s+|jumlah\s+)?(?:sekitar\s+)?", re.IGNORECASE)
 _FRESH_METRIC = re.compile(r"\bdengan\s+(?:tingkat\s+|angka\s+|persentase\s+)?(?:cakupan|keaktifan|kepesertaan|capaian)\b", re.IGNORECASE)
 _INTRODUCES_FIGURE = re.compile(r"\s*(?:sebesar|mencapai|yaitu|yakni|menjadi|tercatat|adalah|sekitar|hanya|baru|sudah|:|=)?\s*(?:Rp\.?\s*)?", re.IGNORECASE)
 _BECOMES = re.compile(r"\bmenjadi\s+(?:di\s+atas\s+|lebih\s+dari\s+|sekitar\s+|minimal\s+)?$", re.IGNORECASE)
@@ -448,6 +463,8 @@ def _percent_fact(
     cues: list[str],
     list_item: bool = False,
     span: tuple[int, int] | None = None,
+    pct_index: int = 0,
+    item_region: str | None = None,
 ) -> tuple[str, str] | None:
     text = s.text
     if v.CHANGE_BEFORE.search(text[: q.start]) or v.CHANGE_OF_TOPIC.search(text[: q.start]):
@@ -461,6 +478,9 @@ def _percent_fact(
     # a share of the participants is no coverage figure, but the active share is exactly what keaktifan means
     if v.SHARE_OF_PARTICIPANTS.match(text[q.end : q.end + 40]) and metric != "active_participation_pct":
         return None
+    if metric is None and list_item and pct_index < len(ctx.block_metrics) and item_region is not None and ctx.block_region != item_region:
+        # a new region of the list: its n-th figure measures what the n-th of the region before did
+        found, metric = ["metric:list_item_in_order"], ctx.block_metrics[pct_index]
     if metric is None and ctx.last_pct_metric and (v.ANAPHORA.search(text[: q.start]) or v.TARGET_JUST_BEFORE.search(text[: q.start])):
         found, metric = ["metric:previous_sentence"], ctx.last_pct_metric
     if metric is None and ctx.last_pct_metric and list_item:
@@ -521,6 +541,9 @@ def _count_fact(
         return None
     if q.value < 10:
         return None
+    # "Jumlah peserta 1,3 juta orang dari 1,56 juta orang": the second is the population
+    if span and span[0] > 0 and q.start - span[0] < 25 and q.count_noun != "peserta" and _FROM_JUST_BEFORE.fullmatch(text, span[0], q.start):
+        return None
     cues.append("metric:count_continues_previous" if continued else "metric:participant_words")
     segment = _segment(text, q, span, cues)
     if segment is None and continued and previous_segment:
@@ -559,6 +582,7 @@ def _count_fact(
 
 # "naik dibanding tahun sebelumnya yang sebesar Rp26,5 miliar": the value before the change, not its size
 _EARLIER_OR_LATER_VALUE = re.compile(r"\b(?:dibanding\w*|sebelumnya|semula|awalnya|dari|menjadi)\b", re.IGNORECASE)
+_SEVERAL_RECIPIENTS = re.compile(r"[^.;]{0,60}?\b(?:untuk|bagi)\b[^.;]{0,80}?,[^.;]{0,40}?\bdan\b", re.IGNORECASE)
 _TOTAL_BUDGET = re.compile(r"(?<!dari )\btotal\s+(?:anggaran|alokasi|dana)\b(?!\s+(?:tersebut|itu|ini))", re.IGNORECASE)
 
 
@@ -587,8 +611,11 @@ def _budget_fact(q: Quantity, s: Sentence, previous_text: str, cues: list[str]) 
     # Contribution budgets are a government's: the central one when only APBN / pemerintah pusat is named
     central = v.CENTRAL_BUDGET.search(text) and not v.PEMDA_CUE.search(text)
     segment = "pbi_apbn" if central else "pemda"
-    if _TOTAL_BUDGET.search(text, max(0, q.start - 60), q.start):
-        segment = "total"  # "total anggaran APBD ... Rp72 miliar untuk PBI, THL dan ASN": every segment's together
+    # "total anggaran APBD ... Rp72 miliar untuk PBI, THL dan ASN": every segment's together, when several are named
+    if _TOTAL_BUDGET.search(text, max(0, q.start - 60), q.start) and (
+        len({label for p, label in v.SEGMENT_CUES if p.search(text, q.end)} - {"total"}) >= 2 or _SEVERAL_RECIPIENTS.match(text, q.end)
+    ):
+        segment = "total"
     cues.extend(["metric:budget_refers_back" if refers_back else "metric:budget_words", f"segment:{'central_budget' if central else 'regional_budget'}"])
     return "contribution_budget_idr", _kind(text, q, strict=True, cues=cues), segment
 
@@ -605,7 +632,7 @@ def _table_cell_fact(q: Quantity, column: tables.Column, cues: list[str]) -> tup
 # "Kemudian Kabupaten Boalemo dengan jumlah 146.769 jiwa atau 98 persen.": the next item of a list the
 # sentences before began, a region first and its figures after, in the words of the item before
 _LIST_ITEM_LEAD = re.compile(
-    r"\W*(?:(?:kemudian|lalu|disusul|selanjutnya|berikutnya|menyusul|sementara(?:\s+itu)?|sedangkan|dan|adapun|untuk|di)\s+)?"
+    r"\W*(?:(?:kemudian|lalu|disusul|selanjutnya|berikutnya|menyusul|sementara(?:\s+itu)?|sedangkan|dan|adapun|untuk|di)\s+){0,2}"
     r"(?:(?:Kota|Kabupaten|Kab\.|Provinsi)\s*)?",
     re.IGNORECASE,
 )
@@ -640,6 +667,7 @@ def facts_in_sentence(
     table = ctx.table if tables.is_row(s.text) else None
     quantities = find_quantities(s.text)
     list_item = _continues_a_list(s, mentions, len(quantities))
+    item_region = next((m.code for m in mentions if s.start <= m.start < s.end and not m.office), None) if list_item else None
     names = [(m.start - s.start, m.end - s.start, gazetteer.regions[m.code].type == "provinsi") for m in mentions if s.start <= m.start < s.end]
     if table:
         taken = [(x.start, x.end) for x in quantities]
@@ -666,7 +694,7 @@ def facts_in_sentence(
             metric, kind, segment = found3
             value = round(q.value, 2) if q.unit == "percent" else int(q.value)
         elif q.unit == "percent":
-            found = _percent_fact(q, s, ctx, previous_pct, cues, list_item, span)
+            found = _percent_fact(q, s, ctx, previous_pct, cues, list_item, span, sum(f.metric.endswith("_pct") for f in out), item_region)
             if found is None:
                 continue
             metric, kind = found

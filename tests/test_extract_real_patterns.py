@@ -359,3 +359,29 @@ def test_several_regions_within_a_named_province():
 def test_an_award_criterion_is_no_regions_target():
     text = "Penghargaan UHC Awards diberikan kepada Pemkot Blitar dengan kepesertaan UHC minimal 95 persen."
     assert not any(f[2] == "target" for f in high(text))
+
+
+def test_each_region_of_a_list_gives_its_figures_in_the_order_of_the_first():
+    text = (
+        "Capaian UHC untuk Kota Tegal saat ini sudah mencapai 88,10 persen. Dengan prosentase aktif peserta 81,20 persen. "
+        "Kemudian untuk Kabupaten Brebes 86, 40 persen. Prosentase aktif 77,50 persen. "
+        "Kabupaten Tegal mencapai 84,30 persen Jumlah peserta 1,3 juta orang dari 1,45 juta orang."
+    )
+    got = high(text)
+    assert ("33.29", "uhc_coverage_pct", "actual", None, 86.4) in got
+    assert ("33.29", "active_participation_pct", "actual", None, 77.5) in got
+    assert ("33.28", "uhc_coverage_pct", "actual", None, 84.3) in got
+    assert ("33.28", "participants", "actual", "total", 1_300_000) in got
+    assert not any(f[4] == 1_450_000 for f in got)
+
+
+def test_a_total_budget_when_it_names_several_recipients():
+    got = high("Total anggaran APBD Kabupaten Pesawaran Rp40 miliar untuk kepesertaan BPJS Kesehatan bagi PBI, honorer dan ASN.")
+    assert ("18.09", "contribution_budget_idr", "actual", "total", 40_000_000_000) in got
+    got = high("Total anggaran yang disiapkan Pemkot Metro untuk iuran BPJS Kesehatan sebesar Rp12 miliar.")
+    assert ("18.72", "contribution_budget_idr", "actual", "pemda", 12_000_000_000) in got
+
+
+def test_a_goal_to_have_been_reached_is_a_target():
+    text = "Dalam RPJMN 2024, ditargetkan cakupan UHC sudah mencapai 98 persen penduduk."
+    assert ("00", "uhc_coverage_pct", "target", None, 98.0) in high(text)
