@@ -166,6 +166,8 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     elif label == "actual" and found and found[-1] in ("kind:sudah", "kind:telah") and _TARGETED.search(text, start, q.start):
         # "ditargetkan peserta JKN sudah mencapai 95 persen": what is to have been reached by then
         found, label = [*found, "kind:targeted_to_have"], "target"
+    elif not label and _PURPOSE.match(text) and not _PURPOSE_ENDED.search(text, 0, q.start):
+        found, label = ["kind:purpose_clause"], "target"
     elif not label:
         if previous and not v.CONTINUATION_BREAK.search(text[start : q.start]):
             found, label = ["kind:continues_previous"], previous[1]
@@ -176,6 +178,9 @@ def _kind(text: str, q: Quantity, strict: bool = False, previous: tuple[int, str
     return label
 
 
+# "Guna mencapai target 98 persen dan keaktifan 75 persen, dibutuhkan ...": what a purpose clause aims at
+_PURPOSE = re.compile(r"\W*(?:guna|untuk|demi|agar\s+dapat)\s+(?:mencapai|memenuhi|meraih|mewujudkan)\b", re.IGNORECASE)
+_PURPOSE_ENDED = re.compile(r",\s*(?:maka\s+)?(?:dibutuhkan|diperlukan|perlu|harus|pemerintah|pihaknya|kami)\b", re.IGNORECASE)
 _TARGETED = re.compile(r"\b(?:ditargetkan|menargetkan|targetnya)\b", re.IGNORECASE)
 _FROM_JUST_BEFORE = re.compile(r"\s*(?:\w+\s+)?(?:jiwa|orang|peserta|penduduk)?\s*dari\s+(?:total\s+|jumlah\s+)?(?:sekitar\s+)?", re.IGNORECASE)
 _FRESH_METRIC = re.compile(r"\bdengan\s+(?:tingkat\s+|angka\s+|persentase\s+)?(?:cakupan|keaktifan|kepesertaan|capaian)\b", re.IGNORECASE)
@@ -191,6 +196,8 @@ _ATTRIBUTION = re.compile(r"[”\"]|\b(?:kata|ujar|ungkap|jelas|tutur|sebut|tera
 _POSTPOSITION = re.compile(
     r"\s*(?:persen\s+|%\s*)?(?:(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat|peserta|jiwa|orang)(?:nya)?\s+)?"
     r"(?:yang\s+ada\s+)?(?:di|untuk|bagi)\s+(?:wilayah\s+|daerah\s+)?(?:(?:Kota|Kabupaten|Kab\.|Provinsi)\s*)?$"
+    # "72,9 persen dari jumlah penduduk Indonesia"
+    r"|\s*(?:persen\s+|%\s*)?dari\s+(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat)\s+(?:(?:Kota|Kabupaten|Kab\.|Provinsi)\s*)?$"
 )
 _AFTER_PREPOSITION = re.compile(r"(?:\bdi|\buntuk|\bbagi|\bse|\bwilayah|\bdaerah)[\s-]+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE)
 
@@ -430,6 +437,12 @@ def _about_several_regions(text: str, q: Quantity, names: list[tuple[int, int, b
     return False
 
 
+_NEXT_CLAUSE = re.compile(r"[,;]|\s(?:dan|serta|sedangkan|sementara)\s", re.IGNORECASE)
+_BESIDE_A_COUNT = re.compile(r"\s*(?:atau|yakni|\()\s*(?:sekitar\s+|sebanyak\s+)?\d[\d.,]*(?:\s+(?:ribu|juta))?\s*(?:jiwa|orang|peserta|penduduk|warga)?", re.IGNORECASE)
+# "80 persen APBD-nya", "37 persen dari pajak rokok": a share of money, not of people
+_SHARE_OF_MONEY = re.compile(r"\s*(?:dari\s+)?(?:total\s+)?(?:apbd|apbn|anggaran|dana|pajak|belanja|\bpad\b|dbh)", re.IGNORECASE)
+
+
 def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[str]) -> str | None:
     """What a percentage measures: the words of its own stretch before it, then those after it up to the next
     figure ("... persen untuk keaktifan", "27 persen ... yang belum menjadi peserta"), then the topic carried from
@@ -438,9 +451,16 @@ def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[st
     own = _nearest_label(v.PERCENT_TOPICS, text[start:], q.start - start, why=(found, "metric"))
     if own is not None:
         return own
+    # the words after a figure are its own up to the next figure, and not past a "dan" that leads into it
     window = min(60, span[1] - q.end)
+    if (joint := _NEXT_CLAUSE.search(text, q.end, q.end + window)) is not None:
+        window = joint.start() - q.end
     after = [label for pattern, label in v.PERCENT_TOPICS if pattern.search(text, q.end, q.end + window)]
-    if "reject" in after:
+    # "14 persen atau sekitar 285 ribu peserta yang belum aktif": who the share is, said after its count
+    beside = _BESIDE_A_COUNT.match(text, q.end)
+    if beside is not None and any(label == "reject" and p.search(text, beside.end(), beside.end() + 50) for p, label in v.PERCENT_TOPICS):
+        return "reject"
+    if "reject" in after or _SHARE_OF_MONEY.match(text, q.end):
         return "reject"
     carried = _nearest_label(v.PERCENT_TOPICS, text, q.start, q.end, window, why=(found, "metric"))
     if (

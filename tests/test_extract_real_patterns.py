@@ -385,3 +385,30 @@ def test_a_total_budget_when_it_names_several_recipients():
 def test_a_goal_to_have_been_reached_is_a_target():
     text = "Dalam RPJMN 2024, ditargetkan cakupan UHC sudah mencapai 98 persen penduduk."
     assert ("00", "uhc_coverage_pct", "target", None, 98.0) in high(text)
+
+
+def test_a_purpose_clause_aims_at_each_of_its_figures():
+    text = (
+        "Kabupaten Lombok Timur mencatat cakupan JKN 95,10 persen. Guna mencapai target 98 persen dan tingkat "
+        "keaktifan 80 persen, dibutuhkan tambahan peserta sebanyak 40.000 orang."
+    )
+    got = high(text)
+    assert ("52.03", "uhc_coverage_pct", "target", None, 98.0) in got
+    assert ("52.03", "active_participation_pct", "target", None, 80.0) in got
+    assert not any(f[2] == "actual" and f[4] in (98.0, 80.0) for f in got)
+
+
+def test_the_place_named_after_a_share_of_its_population():
+    text = "Hingga kini peserta JKN sudah mencakup 97,20 persen dari jumlah penduduk Kabupaten Bantul."
+    assert ("34.02", "uhc_coverage_pct", "actual", None, 97.2) in high(text)
+
+
+def test_shares_of_money_and_of_the_not_yet_active_are_not_coverage():
+    assert high("Pemkot Kupang menganggarkan 10 persen APBD-nya untuk iuran BPJS Kesehatan warganya.") == set()
+    text = "Cakupan JKN di Kota Bengkulu sudah bagus, tetapi 12 persen atau sekitar 40 ribu peserta belum aktif."
+    assert not any(f[4] == 12.0 for f in high(text))
+
+
+def test_below_a_figure_is_where_it_stands_not_a_target():
+    text = "Di Kabupaten Seruyan, tingkat kepesertaan JKN masih di bawah 60 persen."
+    assert not any(f[2] == "target" for f in high(text))
