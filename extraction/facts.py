@@ -658,6 +658,26 @@ _LIST_ITEM_LEAD = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _RulesOfTheSentence:
+    """Whether a sentence (or the one before, when it is linked to it) states a condition or a rule for any region."""
+
+    condition_at: int | None  # where the first condition word stands, if any
+    criterion: bool
+
+    @classmethod
+    def read(cls, text: str, previous: str) -> _RulesOfTheSentence:
+        linked = bool(v.ANAPHORA.search(text))
+        condition = v.CONDITION.search(text)
+        if condition is None and linked and v.CONDITION.search(previous):
+            return cls(0, True)
+        criterion = bool(v.CRITERION.search(text) or (linked and v.CRITERION.search(previous)))
+        return cls(condition.start() if condition else None, criterion)
+
+    def condition_before(self, position: int) -> bool:
+        return self.condition_at is not None and self.condition_at < position
+
+
 def _continues_a_list(s: Sentence, mentions: list[RegionMention], figures: int) -> bool:
     """Whether the sentence opens with a region name (after at most a linking word) and states its figures."""
     first = next((m for m in mentions if s.start <= m.start < s.end), None)
@@ -696,6 +716,7 @@ def facts_in_sentence(
     if not quantities:
         return []
     dates: list[DateMention] | None = None  # read once a figure turns out to be a fact
+    rules: _RulesOfTheSentence | None = None  # likewise
     out: list[Fact] = []
     previous_pct: tuple[int, str] | None = None
     previous_metric: str | None = None
@@ -747,10 +768,9 @@ def facts_in_sentence(
             cues.append("region:several_regions")
         if metric == "participants" and _QUOTA.search(s.text, _clause_start(s.text, 0, q.start), q.start):
             cues.append("metric:quota_or_estimate")
-        linked = bool(v.ANAPHORA.search(s.text))
-        if v.CONDITION.search(s.text, 0, q.start) or (linked and v.CONDITION.search(ctx.previous_text)) or (
-            kind == "target" and (v.CRITERION.search(s.text) or (linked and v.CRITERION.search(ctx.previous_text)))
-        ):
+        if rules is None:
+            rules = _RulesOfTheSentence.read(s.text, ctx.previous_text)
+        if rules.condition_before(q.start) or (kind == "target" and rules.criterion):
             cues.append("kind:general_criterion")
         out_end = q.end
         if dates is None:
