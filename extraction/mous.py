@@ -65,6 +65,8 @@ _PAST_CUE = re.compile(r"\b(?:sejak|semenjak|sebelumnya|pernah)\s+(?:\w+\s+)?$",
 _HEADLINE_ONLY = "only the headline may report this signing"
 _BPJS_NAMED = re.compile(r"\bbpjs|badan\s+penyelenggara", re.IGNORECASE)
 _CUES = (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT))
+# "ini adalah program rutin yang dilaksanakan setiap tahun" right after a signing: an agreement renewed each year
+_ANNUAL = re.compile(r"\b(?:program\s+rutin|rutin\s+(?:dilakukan|dilaksanakan|diteken)|(?:dilakukan|dilaksanakan|diperbarui|diperpanjang|diteken|ditandatangani)\s+(?:setiap|tiap)\s+tahun)", re.IGNORECASE)
 _RENEWAL_NOUN = re.compile(r"\b(?:perpanjangan|pembaruan|pembaharuan)\b", re.IGNORECASE)
 # What makes a named signing not (yet) done, in the words just before it: plans, wishes, conditions, drafts.
 _NOT_DONE_BEFORE = re.compile(
@@ -514,7 +516,10 @@ def find_mous(
     signings = [sg for i in candidates if (sg := _signing_in(article, i)) is not None]
     if not signings:
         return []
-    return _events(article, signings, _is_renewal(sentences, candidates))
+    renewal = _is_renewal(sentences, candidates) or any(
+        _ANNUAL.search(sentences[k].text) for sg in signings for k in range(sg.index + 1, min(sg.index + 3, len(sentences)))
+    )
+    return _events(article, signings, renewal)
 
 
 def _opens_with_headline(first: Sentence, title: str | None) -> bool:

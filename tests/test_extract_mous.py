@@ -488,3 +488,11 @@ def test_an_unnamed_title_confirms_the_main_region_only_when_its_type_fits():
     assert (m.region_code, m.confidence) == ("51.06", "high")
     (m,) = details(lead + "Penandatanganan MoU dengan BPJS Kesehatan dilakukan wali kota, Jumat (7/6/2024).", "2024-06-08")
     assert (m.region_code, m.confidence) == ("51.06", "review")
+
+
+def test_a_signing_described_next_as_a_yearly_routine_is_a_renewal():
+    text = (
+        "Pemprov Bengkulu dan BPJS Kesehatan menandatangani kesepakatan bersama, Senin (6/1/2025). "
+        "Kepala BPJS Kesehatan menyebut kegiatan ini program rutin yang dilaksanakan setiap tahun."
+    )
+    assert mous(text, "2025-01-07") == [("17", "2025-01-06", "renewal")]
