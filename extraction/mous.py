@@ -245,8 +245,8 @@ def _dateline_like(s: Sentence, m: RegionMention, dateline_end: int) -> bool:
     if m.start < dateline_end:
         return True
     rel = m.start - s.start
-    if s.index > 12 or rel > 80:
-        return False
+    if s.index > 12 or rel > 80 or _GOV_TITLE.search(s.text[max(0, rel - 60) : rel]):
+        return False  # a dateline is a bare place name, never "Bupati Sigi – ..."
     dash = _DATELINE_DASH.search(s.text, 0, 110)
     if dash is None or dash.start() < rel or len(s.text[: dash.start()].split()) > 6:
         return False

@@ -496,3 +496,8 @@ def test_a_signing_described_next_as_a_yearly_routine_is_a_renewal():
         "Kepala BPJS Kesehatan menyebut kegiatan ini program rutin yang dilaksanakan setiap tahun."
     )
     assert mous(text, "2025-01-07") == [("17", "2025-01-06", "renewal")]
+
+
+def test_a_titled_name_before_a_dash_is_not_a_dateline():
+    text = "Bupati Sigi – yang baru dilantik – menandatangani MoU dengan BPJS Kesehatan, Senin (3/2/2025)."
+    assert mous(text, "2025-02-04") == [("72.10", "2025-02-03", "new")]
