@@ -263,7 +263,7 @@ def _parties(
     if not here:
         return [], ""
     st = s.text
-    witness = _WITNESS.search(st)
+    watching = _witness_spans(st)
     quote_end = max((q.start() for q in _QUOTE_END.finditer(st, 0, cue_at)), default=-1)
     status: list[str] = []  # per mention: "gov", "subject", "scope", "office", "venue", "quote", "witness"
     for k, m in enumerate(here):
@@ -281,9 +281,7 @@ def _parties(
             status.append("venue")
         elif rel < quote_end or _RECIPIENT.search(before) or (quote_end >= 0 and rel < cue_at and not m.explicit_type and not _GOV_TITLE.search(before)):
             status.append("quote")  # inside the quote, or a bare name describing who spoke
-        elif witness and (
-            (witness.start() > cue_at and rel > witness.start()) or (witness.start() < cue_at and rel < witness.start() and _WITNESS.search(st[rel:cue_at]))
-        ):
+        elif any(a <= rel < b for a, b in watching):
             status.append("witness")
         elif _GOV_TITLE.search(before):
             status.append("gov")
@@ -300,6 +298,21 @@ def _parties(
         if picked:
             return _without_context_provinces(picked, gazetteer), cue
     return [], ""
+
+
+def _witness_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentence names officials who only watch or attend: after "disaksikan"/"didampingi" up to the next
+    signing word ("Gubernur didampingi Bupati Sambas menandatangani ..."), and before "menyaksikan"/"hadir" back to
+    the previous signing word ("Bupati Sambas hadir dalam penandatanganan ... antara Gubernur ...")."""
+    spans = []
+    for w in _WITNESS.finditer(text):
+        if w.group(0).lower().startswith("di"):  # passive: disaksikan, dihadiri, didampingi, di hadapan
+            nxt = _SIGN_VERB.search(text, w.end())
+            spans.append((w.end(), nxt.start() if nxt else len(text)))
+        else:
+            ends = [m.end() for pattern in (_SIGN_VERB, _SIGN_NOUN) for m in pattern.finditer(text, 0, w.start())]
+            spans.append((max(ends, default=0), w.start()))
+    return spans
 
 
 def _names_province_of(m: RegionMention, prev: RegionMention, gazetteer: Gazetteer) -> bool:

@@ -501,3 +501,17 @@ def test_a_signing_described_next_as_a_yearly_routine_is_a_renewal():
 def test_a_titled_name_before_a_dash_is_not_a_dateline():
     text = "Bupati Sigi – yang baru dilantik – menandatangani MoU dengan BPJS Kesehatan, Senin (3/2/2025)."
     assert mous(text, "2025-02-04") == [("72.10", "2025-02-03", "new")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gubernur Kalbar bersama Bupati Sambas dan Wali Kota Singkawang menyaksikan penandatanganan MoU antara Pemprov Kalbar dan BPJS Kesehatan, Selasa (3/2/2025).",
+        "Bupati Sambas, Bupati Landak dan Wali Kota Singkawang hadir dalam penandatanganan MoU antara Gubernur Kalbar dan BPJS Kesehatan, Selasa (3/2/2025).",
+        "MoU dengan BPJS Kesehatan ditandatangani Gubernur Kalbar dan disaksikan oleh Bupati Sambas, Selasa (3/2/2025).",
+        "Gubernur Kalbar didampingi Bupati Sambas menandatangani MoU dengan BPJS Kesehatan, Selasa (3/2/2025).",
+        "Gubernur Kalbar dan para bupati se-Kalbar menandatangani MoU dengan BPJS Kesehatan, Selasa (3/2/2025).",
+    ],
+)
+def test_regents_who_accompany_watch_or_attend_the_governors_signing_are_not_parties(text):
+    assert mous(text, "2025-02-04") == [("61", "2025-02-03", "new")]
