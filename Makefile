@@ -37,7 +37,7 @@ ui: setup  ## the Dagster UI on 127.0.0.1:3000 (schedule on by default)
 docs: setup  ## dbt docs generated from the warehouse and served on 127.0.0.1:8080
 	cd dbt_project && ../$(BIN)/dbt docs generate --profiles-dir . && ../$(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080 --no-browser
 
-eval: setup  ## extraction precision/recall/F1 on the bundled corpus and ../shared/gold
+eval: setup  ## extraction precision/recall/F1, on what reaches the marts: bundled corpus, ../shared/gold, ../shared/realdev, eval/real
 	$(BIN)/pantau eval
 
 bench: setup  ## benchmarks; writes bench-results.json
