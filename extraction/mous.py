@@ -118,6 +118,12 @@ _RECIPIENT = re.compile(r"\bkepada\s+(?:(?:Pemkab|Pemkot|Pemko|Pemprov|Pemerinta
 # '"...," kata Andayani saat penandatanganan ...': the quote before the attribution is not about the signing
 _QUOTE_END = re.compile(r"[”\"]\s*,?\s*(?:kata|ujar|ucap|jelas|tutur|ungkap|sebut|terang|tegas|papar)\w*\b")
 _READ_ALSO = re.compile(r"^\W*baca\s+(?:juga|pula)?\s*:?", re.IGNORECASE)
+# bodies named after a region that are not its government: the council, vertical offices, enterprises
+_AGENCY = re.compile(
+    r"\b(?:DPRD|BPS|Kemenag|Kankemenag|Kementerian\s+Agama|Kantor\s+Pertanahan|BPN|BNNK?|KPU|Bawaslu|Kejaksaan\s+Negeri|Kejari|"
+    r"Pengadilan\s+\w+|Lapas|Rutan|PDAM|Perumda|BPR|Bank\s+\w+|Kantor\s+Pos|Taspen|Asabri|BPJS\s+Ketenagakerjaan)"
+    r"(?:\s+(?:Kabupaten|Kota|Provinsi|Kab\.))?\s*$"
+)
 _OPEN_PAREN = re.compile(r"^\s*\([^)]*$")
 _SE_PREFIX = re.compile(r"\bse-?\s*(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?$", re.IGNORECASE)
 # officials who watch or attend are not parties
@@ -271,8 +277,8 @@ def _parties(
         before = st[max(0, rel - 60) : rel]
         prev_status = status[k - 1] if k else None
         gap = st[here[k - 1].end - s.start : rel] if k else ""
-        if m.office or _BPJS_OFFICE.search(before):
-            status.append("office")
+        if m.office or _BPJS_OFFICE.search(before) or _AGENCY.search(before):
+            status.append("office")  # a BPJS branch, or a body that is not the regional government ("DPRD Kota X")
         elif prev_status == "office" and (_LIST_GAP.match(gap) or _OPEN_PAREN.match(gap)):
             status.append("office")  # "Wilayah Kaltim, Kalsel, Kalteng, dan Kaltara (Kaltimtengseltara)"
         elif prev_status in ("scope", "venue") and _LIST_GAP.match(gap) and _same_level(here[k - 1], m, gazetteer) and not _GOV_TITLE.search(before):

@@ -515,3 +515,10 @@ def test_a_titled_name_before_a_dash_is_not_a_dateline():
 )
 def test_regents_who_accompany_watch_or_attend_the_governors_signing_are_not_parties(text):
     assert mous(text, "2025-02-04") == [("61", "2025-02-03", "new")]
+
+
+def test_a_council_or_a_vertical_office_named_after_a_region_is_not_its_government():
+    text = "DPRD Kota Binjai dan BPJS Kesehatan menandatangani nota kesepahaman sosialisasi JKN, Selasa (4/6/2024)."
+    assert all(m.confidence == "review" for m in details(text, "2024-06-05"))
+    text = "Kantor Kementerian Agama Kabupaten Langkat menandatangani PKS dengan BPJS Kesehatan, Selasa (4/6/2024)."
+    assert all(m.confidence == "review" for m in details(text, "2024-06-05"))
