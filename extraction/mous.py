@@ -144,7 +144,7 @@ _WEEKDAY_DAY_MONTH = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|
 # "Senin (26/12/12022)": a typed year no date reader accepts; the day and month still date the signing
 _WEEKDAY_BAD_YEAR = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(\s*(\d{1,2})/(\d{1,2})/(?:\d{5,}|\d{3})\s*\)")
 _DAY_MONTH_NAME = re.compile(
-    r"\b(?:pada|tanggal|tgl\.?)\s+(\d{1,2})\s+(" + "|".join(sorted((k for k in MONTHS if len(k) > 3), key=len, reverse=True)) + r")\b(?!\s+(?:19|20)\d{2})",
+    r"(?<![\d.,])\b(\d{1,2})\s+(" + "|".join(sorted((k for k in MONTHS if len(k) > 3 or k == "mei"), key=len, reverse=True)) + r")\b(?!\s+(?:19|20)\d{2})",
     re.IGNORECASE,
 )
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}

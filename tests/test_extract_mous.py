@@ -522,3 +522,9 @@ def test_a_council_or_a_vertical_office_named_after_a_region_is_not_its_governme
     assert all(m.confidence == "review" for m in details(text, "2024-06-05"))
     text = "Kantor Kementerian Agama Kabupaten Langkat menandatangani PKS dengan BPJS Kesehatan, Selasa (4/6/2024)."
     assert all(m.confidence == "review" for m in details(text, "2024-06-05"))
+
+
+def test_a_day_and_month_followed_by_lalu_is_that_day():
+    text = "Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC 28 Januari lalu."
+    assert mous(text, "2020-02-10") == [("61.01", "2020-01-28", "new")]
+    assert mous("Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC pada 5 Mei.", "2020-05-06") == [("61.01", "2020-05-05", "new")]
