@@ -22,7 +22,8 @@ from .text import Sentence
 
 # A signing that happened: a verb, or the signing as an event ("usai penandatanganan", "saat MoU dengan").
 _SIGN_VERB = re.compile(
-    r"\b(?:menandatangani|ditandatangani(?:nya)?|tandatangani|(?:di|me)?tanda\s+tangani(?:nya)?|teken|meneken|diteken|menjalin|jalin|dijalin|"
+    r"\b(?:menandatangani|menandatangan|ditandatangani(?:nya)?|tandatangani|(?:di|me)?tanda\s+tangani(?:nya)?|"
+    r"tanda\s*tangan(?=\s+(?:mou|pks|nota|perjanjian|kesepakatan|memorandum))|teken|meneken|diteken|menjalin|jalin|dijalin|"
     r"memperbarui|memperbaharui|diperbarui|memperpanjang|diperpanjang|"
     r"menyepakati\s+(?:\w+\s+){0,2}(?:nota|perjanjian|kerja\s*sama|mou|pks|kesepakatan)|tercapai(?:nya)?\s+(?:mou|pks|nota|kesepakatan|perjanjian)|"
     r"(?:me)?lakukan\s+(?:perpanjangan|pembaruan|pembaharuan|penandatangan(?:an)?|mou|memorandum|pks|nota|perjanjian|kesepakatan|adendum|addendum))\b",
@@ -63,6 +64,7 @@ _SPEAKER_TITLE = re.compile(
 )
 _PAST_CUE = re.compile(r"\b(?:sejak|semenjak|sebelumnya|pernah)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _HEADLINE_ONLY = "only the headline may report this signing"
+_BPJS_KESEHATAN_NAMED = re.compile(r"bpjs\s*kesehatan|jaminan\s+sosial\s*\)?\s*kesehatan|\bjkn\b", re.IGNORECASE)
 _BPJS_NAMED = re.compile(r"\bbpjs|badan\s+penyelenggara", re.IGNORECASE)
 _CUES = (("mou:sign_verb", _SIGN_VERB), ("mou:signing_noun", _SIGN_NOUN), ("mou:signing_event", _SIGN_EVENT))
 # "ini adalah program rutin yang dilaksanakan setiap tahun" right after a signing: an agreement renewed each year
@@ -174,6 +176,7 @@ class _Article:
     about_bpjs: bool  # BPJS Kesehatan in the title or the first sentences
     bpjs_named: bool  # "BPJS" or "Badan Penyelenggara" anywhere
     headline: bool  # the text opens with its headline
+    ketenagakerjaan: bool  # BPJS Ketenagakerjaan is named and BPJS Kesehatan never is
     other_body_signed: bool = False  # a hospital's or another body's agreement was reported
     _years: set[int] | None = None
 
@@ -531,6 +534,9 @@ def find_mous(
         about_bpjs=bool(v.BPJS_KESEHATAN.search((title or "") + " " + " ".join(s.text for s in sentences[:6]))),
         bpjs_named=any(_BPJS_NAMED.search(x.text) for x in sentences) or bool(_BPJS_NAMED.search(title or "")),
         headline=_opens_with_headline(first, title) and len(sentences) > 1,
+        ketenagakerjaan=any(v.KETENAGAKERJAAN.search(x.text) for x in sentences)
+        and not any(_BPJS_KESEHATAN_NAMED.search(x.text) for x in sentences)
+        and not _BPJS_KESEHATAN_NAMED.search(title or ""),
     )
     signings = [sg for i in candidates if (sg := _signing_in(article, i)) is not None]
     if not signings:
@@ -558,8 +564,8 @@ def _signing_in(a: _Article, i: int) -> _Signing | None:
     if found is None:
         return None
     cue, cue_at = found
-    if v.KETENAGAKERJAAN.search(s.text) and not re.search(r"bpjs\s+kesehatan", s.text, re.IGNORECASE):
-        return None
+    if (v.KETENAGAKERJAAN.search(s.text) or a.ketenagakerjaan) and not _BPJS_KESEHATAN_NAMED.search(s.text):
+        return None  # BPJS Ketenagakerjaan's agreement; in its story a bare "BPJS" is that agency too
     review: list[str] = []
     context = " ".join(x.text for x in a.sentences[max(0, i - 1) : i + 2])
     if not v.BPJS_KESEHATAN.search(context):

@@ -528,3 +528,16 @@ def test_a_day_and_month_followed_by_lalu_is_that_day():
     text = "Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC 28 Januari lalu."
     assert mous(text, "2020-02-10") == [("61.01", "2020-01-28", "new")]
     assert mous("Pemkab Sambas dan BPJS Kesehatan menandatangani PKS UHC pada 5 Mei.", "2020-05-06") == [("61.01", "2020-05-05", "new")]
+
+
+def test_a_bare_bpjs_in_a_story_about_bpjs_ketenagakerjaan_is_that_agency():
+    text = (
+        "Pemkab Kotabaru teken MoU dengan BPJS Ketenagakerjaan untuk melindungi pekerja rentan. "
+        "MoU dengan BPJS tersebut ditandatangani Bupati Kotabaru, Rabu (5/2/2025)."
+    )
+    assert mous(text, "2025-02-06") == []
+
+
+def test_tanda_tangan_as_a_verb_signs():
+    text = "Gubernur Kalsel dan BPJS Kesehatan tanda tangan MoU jaminan kesehatan daerah yang dihadiri para bupati, Rabu (5/2/2025)."
+    assert mous(text, "2025-02-06") == [("63", "2025-02-05", "new")]
