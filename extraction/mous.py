@@ -493,6 +493,12 @@ def _date_without_year(text: str, published: date | None, article_years: set[int
     return None
 
 
+def _annual(text: str) -> bool:
+    """A yearly routine said of the signing ("program rutin ... setiap tahun"), not a plan ("akan diperpanjang setiap tahun")."""
+    m = _ANNUAL.search(text)
+    return bool(m) and not v.FUTURE.search(text[max(0, m.start() - 30) : m.start()])
+
+
 def _is_renewal(sentences: list[Sentence], candidates: list[int]) -> bool:
     """'Perpanjangan', 'pembaruan', 'adendum', 'kembali menandatangani' about the agreement, not a planned one.
 
@@ -542,7 +548,7 @@ def find_mous(
     if not signings:
         return []
     renewal = _is_renewal(sentences, candidates) or any(
-        _ANNUAL.search(sentences[k].text) for sg in signings for k in range(sg.index + 1, min(sg.index + 3, len(sentences)))
+        _annual(sentences[k].text) for sg in signings for k in range(sg.index + 1, min(sg.index + 3, len(sentences)))
     )
     return _events(article, signings, renewal)
 

@@ -541,3 +541,11 @@ def test_a_bare_bpjs_in_a_story_about_bpjs_ketenagakerjaan_is_that_agency():
 def test_tanda_tangan_as_a_verb_signs():
     text = "Gubernur Kalsel dan BPJS Kesehatan tanda tangan MoU jaminan kesehatan daerah yang dihadiri para bupati, Rabu (5/2/2025)."
     assert mous(text, "2025-02-06") == [("63", "2025-02-05", "new")]
+
+
+def test_a_plan_to_renew_every_year_leaves_the_first_signing_new():
+    text = (
+        "Bupati Kepulauan Sangihe meneken MoU dengan BPJS Kesehatan Cabang Manado pada Senin (1/3/2021) di Tahuna. "
+        "Menurut bupati, kerja sama ini akan diperpanjang setiap tahun."
+    )
+    assert mous(text, "2021-03-03") == [("71.03", "2021-03-01", "new")]
