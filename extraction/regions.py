@@ -24,8 +24,8 @@ _PROV_PREFIX = re.compile(
 # A name right after these is where an office sits, not the place a figure is about:
 # "Kepala Cabang BPJS Kesehatan Samarinda", "BPJS Kesehatan Cabang Selong", "RSUD Kota Bontang".
 _OFFICE_PREFIX = re.compile(
-    r"(?:\bCabang(?:\s+Utama)?|\bKC|\bKCU|\bKantor(?:\s+Cabang)?|\bKacab|\bDeputi(?:\s+Direksi)?(?:\s+Wilayah)?|\bKedeputian(?:\s+Wilayah)?"
-    r"|\bBPJS(?:\s+Kesehatan)?(?:\s+(?:Cabang|KC|KCU))?|\bRSUD|\bRumah\s+Sakit(?:\s+Umum)?|\bPuskesmas|\bUniversitas|\bPoltekkes|\bPolres(?:ta)?|\bKodim|\bBandara|\bPelabuhan|\b[Ii]bu\s*[Kk]ota)"
+    r"(?:\b[Cc]abang(?:\s+[Uu]tama)?|\bKC|\bKCU|\bKantor(?:\s+Cabang)?|\bKacab|\bDeputi(?:\s+Direksi)?(?:\s+Wilayah)?|\bKedeputian(?:\s+Wilayah)?"
+    r"|\bBPJS(?:\s+[Kk]esehatan)?(?:\s+(?:[Cc]abang|KC|KCU|[Ww]ilayah))?|\bRSUD|\bRumah\s+Sakit(?:\s+Umum)?|\bPuskesmas|\bUniversitas|\bPoltekkes|\bPolres(?:ta)?|\bKodim|\bBandara|\bPelabuhan|\b[Ii]bu\s*[Kk]ota)"
     r"\s+(?:[Uu]tama\s+)?(?:BPJS\s+(?:Kesehatan\s+)?)?(?:Kota\s+|Kabupaten\s+|Provinsi\s+)?$"
 )
 # A name right after these is part of a kecamatan, kelurahan, desa or street name ("Kecamatan Bontang Utara").

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 # a sentence because they are followed by a digit, and common abbreviations are protected below.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:No|Kab|Kec|Kel|Prov|Jl|Dr|dr|Drs|Ir|H|Hj|St|Tbk|Sdr|Bpk|dll|dsb|a\.n|u\.p|Rp|S\.Sos|S\.H|M\.Si|M\.Kes|S\.Kep|S\.KM|SKM|M\.M|S\.E)\.)$"
+    r"(?:\b(?:No|Plt|Pj|Kab|Kec|Kel|Prov|Jl|Dr|dr|Drs|Ir|H|Hj|St|Tbk|Sdr|Bpk|dll|dsb|a\.n|u\.p|Rp|S\.Sos|S\.H|M\.Si|M\.Kes|S\.Kep|S\.KM|SKM|M\.M|S\.E)\.)$"
 )
 
 
