@@ -14,6 +14,8 @@ from urllib.parse import urljoin, urlsplit
 from scrapers.safety import is_public_host
 
 TIMEOUT_SECONDS = 60
+# Object stores a cluster keeps its archive copies on; other schemes (ftp, ssh, …) are refused
+FSSPEC_SCHEMES = frozenset({"s3", "gs", "gcs", "az", "abfs", "abfss", "hdfs"})
 
 
 class ArchiveAddressError(OSError):
@@ -64,6 +66,9 @@ def open_archive(location: str, user_agent: str, allowed_origin: str | None = No
         request = urllib.request.Request(location, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
         return opener.open(request, timeout=TIMEOUT_SECONDS)
     if "://" in location and not location.startswith("file://"):
+        scheme = location.split("://", 1)[0].lower()
+        if scheme not in FSSPEC_SCHEMES:
+            raise ArchiveAddressError(f"{location}: scheme {scheme!r} is not allowed (http, https, a path, or {', '.join(sorted(FSSPEC_SCHEMES))})")
         import fsspec
 
         return fsspec.open(location, "rb").open()

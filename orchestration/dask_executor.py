@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import suppress
+from functools import partial
 
 import dagster as dg
 from dagster._core.events import DagsterEvent, EngineEventData
@@ -55,22 +57,28 @@ class DynamicDaskExecutor(Executor):
             yield DagsterEvent.engine_event(plan_context, f"Executing steps on Dask scheduler {client.scheduler.address}", EngineEventData())
             running: dict[str, dask.distributed.Future] = {}
             while not active.is_complete or running:
+                if active.check_for_interrupts():
+                    for future in running.values():
+                        future.cancel()
+                    active.mark_interrupted()
+                    break
                 for step in active.get_steps_to_execute():
+                    # Bound into the function, not passed as task arguments: Dask walks tuple arguments,
+                    # and Dagster's records are tuples that refuse iteration.
+                    task = partial(
+                        query_on_dask_worker, [], recon_job, plan_context.dagster_run, plan_context.run_config,
+                        [step.key], instance_ref, active.get_known_state(),
+                    )
                     running[step.key] = client.submit(
-                        query_on_dask_worker,
-                        [],
-                        recon_job,
-                        plan_context.dagster_run,
-                        plan_context.run_config,
-                        [step.key],
-                        instance_ref,
-                        active.get_known_state(),
+                        task,
                         key=f"{plan_context.job_name}.{step.key}.{plan_context.run_id[:8]}",
                         resources=get_dask_resource_requirements(step.tags),
                         pure=False,
                     )
                 if running:
-                    dask.distributed.wait(list(running.values()), timeout=POLL_SECONDS, return_when="FIRST_COMPLETED")
+                    # a timeout means nothing finished yet: look for interrupts and new steps, then wait again
+                    with suppress(TimeoutError):
+                        dask.distributed.wait(list(running.values()), timeout=POLL_SECONDS, return_when="FIRST_COMPLETED")
                 for key, future in list(running.items()):
                     if not future.done():
                         continue
