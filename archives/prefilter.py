@@ -12,16 +12,55 @@ markup (``&nbsp;``, ``<br>``) between them does not hide them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Words that only JKN vocabulary starts with: one of them settles it.
 _STRONG = (b"bpjs", b"jkn", b"uhc")
-# Common words that start a relevance term: only the whole term (checked next) settles it.
-_WEAK = (b"jaminan", b"universal", b"kartu", b"penerima", b"pbi")
-_WEAK_TERMS = re.compile(
-    rb"jaminan.{0,24}?kesehatan|universal.{0,24}?health|kartu.{0,24}?indonesia.{0,24}?sehat"
-    rb"|penerima.{0,24}?bantuan|pbi.{0,24}?(?:jk|apb)",
-    re.DOTALL,
-)
+# Common words that start a relevance term, each with the rest of its terms: only a whole term settles it.
+_WEAK = {
+    b"jaminan": re.compile(rb".{0,24}?kesehatan", re.DOTALL),
+    b"universal": re.compile(rb".{0,24}?health", re.DOTALL),
+    b"kartu": re.compile(rb".{0,24}?indonesia.{0,24}?sehat", re.DOTALL),
+    b"penerima": re.compile(rb".{0,24}?bantuan", re.DOTALL),
+    b"pbi": re.compile(rb".{0,24}?(?:jk|apb)", re.DOTALL),
+}
+_REST = 80  # bytes after a weak word in which the rest of its term must appear
+
+
+def _hyperscan() -> Callable[[bytes], bool] | None:
+    """The same rule as one Hyperscan scan (case-insensitive, stopping at the first term found), about
+    eight times faster than the eight substring searches of the Python rule; None without the library."""
+    try:
+        import hyperscan
+    except ImportError:
+        return None
+    patterns = [re.escape(w) for w in _STRONG] + [re.escape(w) + rest.pattern.replace(b"}?", b"}") for w, rest in _WEAK.items()]
+    flag = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_DOTALL | hyperscan.HS_FLAG_SINGLEMATCH
+    db = hyperscan.Database()
+    db.compile(expressions=patterns, ids=list(range(len(patterns))), elements=len(patterns), flags=[flag] * len(patterns))
+    scratch = hyperscan.Scratch(db)
+
+    def scan(payload: bytes) -> bool:
+        try:
+            db.scan(payload, match_event_handler=lambda *_: True, scratch=scratch)  # True stops the scan
+        except hyperscan.ScanTerminated:
+            return True
+        return False
+
+    return scan
+
+
+def _term_at_some(low: bytes, word: bytes, rest: re.Pattern) -> bool:
+    """Whether some occurrence of ``word`` is followed by the rest of its term (only those few bytes are matched)."""
+    i = low.find(word)
+    while i >= 0:
+        after = i + len(word)
+        if rest.match(low, after, after + _REST):
+            return True
+        i = low.find(word, after)
+    return False
+
+
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -45,7 +84,15 @@ def could_be_relevant(payload: bytes, charset: str | None = None) -> bool:
             payload = payload.decode(charset or "utf-16", errors="replace").encode("utf-8")
         except LookupError:
             return True
+    return _scan(payload)
+
+
+def python_rule(payload: bytes) -> bool:
+    """The prefilter's rule in plain Python (used without Hyperscan, and the reference it is tested against)."""
     low = payload.lower()
     if any(word in low for word in _STRONG):
         return True
-    return any(word in low for word in _WEAK) and _WEAK_TERMS.search(low) is not None
+    return any(_term_at_some(low, word, rest) for word, rest in _WEAK.items() if word in low)
+
+
+_scan = _hyperscan() or python_rule

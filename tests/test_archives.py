@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from archives.fetch import ArchiveAddressError, cc_news_files, month_range, open_archive
-from archives.prefilter import could_be_relevant
+from archives.prefilter import could_be_relevant, python_rule
 from archives.reader import iter_records
 from devtools.warc_archives import (
     ArchivedPage,
@@ -110,6 +110,8 @@ def test_prefilter_loses_no_relevant_article_and_drops_the_off_topic(tmp_path):
         except CleaningError:
             relevant = False
         kept = could_be_relevant(rec.payload, rec.charset)
+        if rec.charset is None:
+            assert kept == python_rule(rec.payload)  # Hyperscan's scan and the Python rule agree
         if relevant:
             relevant_urls.add(rec.url)
         if relevant and not kept:
@@ -123,11 +125,14 @@ def test_prefilter_loses_no_relevant_article_and_drops_the_off_topic(tmp_path):
     assert passed_off_topic / off_topic < 0.05  # the synthetic off-topic pages never reach the HTML parser
 
 
-def test_prefilter_on_bytes():
-    assert could_be_relevant(b"<p>Iuran peserta BPJS naik</p>")
+@pytest.mark.parametrize("rule", [could_be_relevant, python_rule])
+def test_prefilter_on_bytes(rule):
+    assert rule(b"<p>Iuran peserta BPJS naik</p>")
+    assert rule(b"<p>Kartu <b>Indonesia</b> Sehat</p>") and rule(b"PBI-JK") and rule(b"Universal&nbsp;Health")
+    assert not rule(b"<p>kartu tanda penduduk warga desa itu hilang di Indonesia yang sehat</p>")
     assert could_be_relevant("<p>jaminan kesehatan daerah</p>".encode("utf-16"), "utf-16")
-    assert not could_be_relevant(b"<p>jaminan pinjaman bank dan kartu kredit untuk penerima gaji</p>")
-    assert not could_be_relevant(b"<p>Skor akhir pertandingan 2-1 untuk tim tamu</p>")
+    assert not rule(b"<p>jaminan pinjaman bank dan kartu kredit untuk penerima gaji</p>")
+    assert not rule(b"<p>Skor akhir pertandingan 2-1 untuk tim tamu</p>")
 
 
 def test_month_ranges():
