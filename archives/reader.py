@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import BinaryIO
@@ -122,9 +122,31 @@ def _digest_ok(record: ArchiveRecord) -> bool:
     return base64.b32encode(hashlib.sha1(record.payload).digest()).decode() == value.strip().upper()
 
 
-def iter_records(raw: BinaryIO, max_record_bytes: int, skipped: list[SkippedRecord]) -> Iterator[ArchiveRecord]:
+@dataclass
+class ReadCounts:
+    """Records turned down by the caller's screen (never handed out, never held)."""
+
+    screened_out: int = 0
+
+
+# (payload, HTTP content type, charset) → True to keep, False to drop quietly, or the reason to list it as skipped
+Screen = Callable[[bytes, "str | None", "str | None"], "bool | str"]
+
+
+def iter_records(
+    raw: BinaryIO,
+    max_record_bytes: int,
+    skipped: list[SkippedRecord],
+    screen: Screen | None = None,
+    counts: ReadCounts | None = None,
+) -> Iterator[ArchiveRecord]:
     """Every readable HTTP response of a WARC / WARC.gz stream, in order; unreadable or oversized records
-    are appended to ``skipped`` instead, and reading goes on after them."""
+    are appended to ``skipped`` instead, and reading goes on after them.
+
+    ``screen`` sees each payload first, before any other work on the record: nearly every record of a
+    news archive fails it, so the common path is a read, one call, and on to the next record.
+    """
+    counts = counts if counts is not None else ReadCounts()
     tape = _Tape(raw)
     held: ArchiveRecord | None = None
     last = -1  # absolute offset of the last record the parser reached (or of the last restart)
@@ -148,6 +170,15 @@ def iter_records(raw: BinaryIO, max_record_bytes: int, skipped: list[SkippedReco
                     current = None
                     continue
                 payload = rec.reader.read()
+                if screen is not None:
+                    verdict = screen(payload, rec.http_content_type, rec.http_charset)
+                    if verdict is not True:
+                        if verdict is False:
+                            counts.screened_out += 1
+                        else:
+                            skipped.append(SkippedRecord(pos, url, verdict))
+                        current = None
+                        continue
                 http = rec.http_headers if rec.is_http else None
                 held = ArchiveRecord(
                     url=url or "",

@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 
 from archives.fetch import open_archive
 from archives.prefilter import could_be_relevant, is_html
-from archives.reader import SkippedRecord, iter_records
+from archives.reader import ReadCounts, SkippedRecord, iter_records
 from extraction import EXTRACTOR_VERSION, extract, is_relevant, load_gazetteer
 from warehouse import load
 
@@ -148,6 +148,13 @@ def _page_row(rec, source: str) -> dict:
     return row
 
 
+def _screen(payload: bytes, content_type: str | None, charset: str | None) -> bool | str:
+    """Keep HTML that could be relevant; list other payloads as skipped; drop the rest unparsed."""
+    if not is_html(content_type, payload):
+        return f"not HTML ({content_type or 'no type'})"
+    return could_be_relevant(payload, charset)
+
+
 def _output_fs(settings: Settings):
     import fsspec
 
@@ -175,16 +182,10 @@ def process_archive(location: str, settings: Settings, allowed_origin: str | Non
     with open_archive(location, settings.user_agent, allowed_origin) as raw, fs.open(tmp, "wb") as out:
         counted = _Counted(raw)
         writer = pq.ParquetWriter(out, OUTPUT_SCHEMA, compression="zstd")
-        for rec in iter_records(counted, settings.archive_max_record_bytes, skipped):
-            stats.records += 1
+        counts = ReadCounts()
+        for rec in iter_records(counted, settings.archive_max_record_bytes, skipped, _screen, counts):
             if rec.status is not None and rec.status != 200:
                 stats.not_ok += 1  # redirects and errors the archive captured: not pages
-                continue
-            if not is_html(rec.content_type, rec.payload):
-                skipped.append(SkippedRecord(rec.offset, rec.url, f"not HTML ({rec.content_type or 'no type'})"))
-                continue
-            if not could_be_relevant(rec.payload, rec.charset):
-                stats.prefiltered_out += 1
                 continue
             row = _page_row(rec, f"archive:{urlsplit(rec.url).hostname or host}")
             stats.pages += 1
@@ -198,6 +199,8 @@ def process_archive(location: str, settings: Settings, allowed_origin: str | Non
         if rows:
             writer.write_table(pa.Table.from_pylist(rows, OUTPUT_SCHEMA))
         stats.compressed_bytes = counted.n
+        stats.prefiltered_out = counts.screened_out
+        stats.records = stats.prefiltered_out + stats.not_ok + stats.pages + sum(s.reason.startswith("not HTML") for s in skipped)
         stats.skipped = len(skipped)
         summary = {
             "archive": location, "file_name": location.rstrip("/").rsplit("/", 1)[-1], "output_path": final,
