@@ -7,6 +7,7 @@ backfill can launch; those runs queue one after another (one run at a time write
 """
 
 
+import json
 import os
 import re
 from typing import Any
@@ -50,7 +51,13 @@ def read_archive_file(context: dg.OpExecutionContext, location: str, pipeline: P
 _RAW_TABLES = ("pages", "articles", "article_urls", "facts", "mou_mentions")
 
 
-@dg.op(pool="duckdb", tags={"kind": "duckdb"})
+def _writer_tags() -> dict[str, str]:
+    """On a cluster, the steps that open the DuckDB file run only on the worker that has it."""
+    resource = get_settings().dask_warehouse_resource
+    return {"dagster-dask/resource_requirements": json.dumps({resource: 1})} if resource else {}
+
+
+@dg.op(pool="duckdb", tags={"kind": "duckdb", **_writer_tags()})
 def merge_archive_outputs(context: dg.OpExecutionContext, summaries: list[dict], warehouse: WarehouseResource, pipeline: PipelineSettings):
     """Merge the new Parquet outputs into raw.* (insert-or-ignore), then report the raw tables."""
     with warehouse.write() as con:
@@ -62,7 +69,7 @@ def merge_archive_outputs(context: dg.OpExecutionContext, summaries: list[dict],
     yield dg.Output({"files": len(summaries), "workers": workers, **stats.counts}, metadata={"workers": ", ".join(workers), **stats.counts})
 
 
-@dg.op(pool="duckdb", tags={"kind": "dbt"})
+@dg.op(pool="duckdb", tags={"kind": "dbt", **_writer_tags()})
 def build_marts(context: dg.OpExecutionContext, merged: dict, dbt: DbtCliResource, warehouse: WarehouseResource):
     """``dbt build``: the marts now include the archived articles."""
     os.environ["PANTAU_WAREHOUSE"] = warehouse.path

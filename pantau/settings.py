@@ -54,6 +54,8 @@ class Settings:
     # scheduler at PANTAU_DASK_SCHEDULER, or a local cluster when unset) or in_process (one process).
     executor: str = field(default_factory=lambda: os.environ.get("PANTAU_EXECUTOR", "multiprocess"))
     dask_scheduler: str = field(default_factory=lambda: os.environ.get("PANTAU_DASK_SCHEDULER", ""))
+    # A Dask worker resource that only the worker beside the DuckDB file has: the merge and dbt steps need it
+    dask_warehouse_resource: str = field(default_factory=lambda: os.environ.get("PANTAU_DASK_WAREHOUSE_RESOURCE", ""))
 
     def __post_init__(self) -> None:
         if self.data_dir is None:
@@ -87,6 +89,7 @@ class Settings:
             "PANTAU_CC_NEWS_BASE": self.cc_news_base,
             "PANTAU_EXECUTOR": self.executor,
             "PANTAU_DASK_SCHEDULER": self.dask_scheduler,
+            "PANTAU_DASK_WAREHOUSE_RESOURCE": self.dask_warehouse_resource,
             # never phone home, whatever a user's global config says
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
             "DO_NOT_TRACK": "1",

@@ -225,3 +225,28 @@ def test_rerunning_a_file_or_all_files_changes_no_row_counts(tmp_path, pipeline_
     assert run(files) == first  # everything again
     outputs = sorted(Path(settings.archive_output).glob("*.parquet"))
     assert len(outputs) == 4  # each re-run replaced its own output
+
+
+def test_sitemap_archive_reaches_back_to_the_date_for_sitemap_sources_only(tmp_path, capsys):
+    from datetime import date
+
+    import yaml
+
+    from pantau import cli
+
+    from .conftest import write_sources
+
+    sources = write_sources(
+        tmp_path / "sources.yaml",
+        [
+            {"name": "desk", "kind": "sitemap", "urls": ["https://news.example/sitemap.xml"], "max_age_days": 7},
+            {"name": "feed", "kind": "rss", "urls": ["https://news.example/rss"]},
+        ],
+    )
+    derived = cli.sitemap_archive_sources(sources, "2015-01-01", tmp_path / "out" / "sources.yaml")
+    entries = yaml.safe_load(derived.read_text())["sources"]
+    assert [e["name"] for e in entries] == ["desk"]
+    assert entries[0]["max_age_days"] == (date.today() - date(2015, 1, 1)).days + 1
+    assert cli.main(["backfill", "--sitemap-archive"]) != 0
+    assert "--since" in capsys.readouterr().err
+    assert cli.main(["backfill", "--cc-news", "2019-13"]) != 0
