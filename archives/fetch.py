@@ -9,9 +9,9 @@ import urllib.request
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
-from scrapers.safety import is_public_host
+from scrapers.safety import Origin, origin_of, url_refusal
 
 TIMEOUT_SECONDS = 60
 # Object stores a cluster keeps its archive copies on; other schemes (ftp, ssh, …) are refused
@@ -22,32 +22,18 @@ class ArchiveAddressError(OSError):
     """An archive URL (or a redirect) that leaves http(s) or points at a private address it may not use."""
 
 
-def origin(url: str) -> str:
-    """``scheme://host:port`` of a URL (the default port written out)."""
-    parts = urlsplit(url)
-    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme, 0)
-    return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
-
-
-def check_address(url: str, allowed_origin: str | None) -> None:
-    """The crawler's address rule: http(s) only, and a private address only for the source's own origin."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise ArchiveAddressError(f"{url}: scheme {parts.scheme!r} is not allowed")
-    host = (parts.hostname or "").lower()
-    if not host:
-        raise ArchiveAddressError(f"{url}: no host")
-    if is_public_host(host):
-        return
-    if allowed_origin is not None and origin(url) == allowed_origin:
-        return
-    raise ArchiveAddressError(f"{url}: {host} is not a public address and not the archive's own origin")
+def check_address(url: str, allowed: Origin | None) -> None:
+    """The crawler's address rule (``scrapers.safety``): http(s) only, and a private address only at the
+    archive's own origin ``allowed`` (scheme, host, port)."""
+    refusal = url_refusal(url, frozenset({allowed}) if allowed is not None else frozenset())
+    if refusal is not None:
+        raise ArchiveAddressError(f"{url}: {refusal}")
 
 
 class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
     """Every redirect goes through the address rule too."""
 
-    def __init__(self, allowed_origin: str | None):
+    def __init__(self, allowed_origin: Origin | None):
         self.allowed_origin = allowed_origin
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
@@ -55,12 +41,12 @@ class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def open_archive(location: str, user_agent: str, allowed_origin: str | None = None) -> BinaryIO:
+def open_archive(location: str, user_agent: str, allowed_origin: Origin | None = None) -> BinaryIO:
     """A forward-only binary stream of an archive: a local path, an http(s) URL (streamed, never
     downloaded whole; a private address only for ``allowed_origin``, by default the URL's own), or
     any other fsspec URL (``s3://``, ``gs://``, …)."""
     if location.startswith(("http://", "https://")):
-        allowed = allowed_origin if allowed_origin is not None else origin(location)
+        allowed = allowed_origin if allowed_origin is not None else origin_of(location)
         check_address(location, allowed)
         opener = urllib.request.build_opener(_GuardedRedirects(allowed))
         request = urllib.request.Request(location, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
@@ -106,13 +92,13 @@ def cc_news_files(months: list[str], base_url: str, user_agent: str) -> list[str
     for month in months:
         year, mm = month.split("-")
         listing = f"{base}/crawl-data/CC-NEWS/{year}/{mm}/warc.paths.gz"
-        with open_archive(listing, user_agent, origin(base)) as fh:
+        with open_archive(listing, user_agent, origin_of(base)) as fh:
             text = gzip.decompress(fh.read()).decode("utf-8")
         for line in text.splitlines():
             line = line.strip()
             if line:
                 url = line if "://" in line else f"{base}/{line.lstrip('/')}"
                 if url.startswith(("http://", "https://")):
-                    check_address(url, origin(base))  # a list naming another private host is refused
+                    check_address(url, origin_of(base))  # a list naming another private origin is refused
                 urls.append(url)
     return urls

@@ -111,8 +111,8 @@ def prefilter_lost(path: Path) -> tuple[int, int, int]:
     """(relevant records the prefilter drops, relevant records, records) judged by full cleaning + relevance."""
     from archives.prefilter import could_be_relevant
     from archives.reader import iter_records
+    from cleaning.page import CleaningError, clean_page
     from extraction import is_relevant
-    from pantau.clean import CleaningError, clean_page
 
     lost = relevant = total = 0
     with path.open("rb") as fh:

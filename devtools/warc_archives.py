@@ -24,8 +24,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from pantau.corpus import load_corpus
-from pantau.sample_site import render_article
+from devtools.corpus import load_corpus
+from devtools.sample_site import render_article
 
 ARCHIVE_BASE = "https://arsip-berita.example"  # where the archived corpus pages claim to have lived
 

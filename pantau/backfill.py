@@ -29,11 +29,11 @@ import pyarrow.parquet as pq
 from archives.fetch import open_archive
 from archives.prefilter import could_be_relevant, is_html
 from archives.reader import ReadCounts, SkippedRecord, iter_records
+from cleaning.page import CleanedPage, CleaningError, clean_page
 from extraction import EXTRACTOR_VERSION, extract, is_relevant, load_gazetteer
 from warehouse import load
 
 from . import steps
-from .clean import CleanedPage, CleaningError, clean_page
 from .settings import Settings
 
 OUTPUT_SCHEMA = pa.schema(
@@ -163,7 +163,7 @@ def _output_fs(settings: Settings):
     return fs, root.rstrip("/")
 
 
-def process_archive(location: str, settings: Settings, allowed_origin: str | None = None, log: Callable[[str], None] = print) -> dict:
+def process_archive(location: str, settings: Settings, log: Callable[[str], None] = print) -> dict:
     """Read one WARC file (path or URL) into its Parquet output; return what it did.
 
     Records go through the byte prefilter; those that pass are cleaned and, when relevant, extracted.
@@ -179,7 +179,7 @@ def process_archive(location: str, settings: Settings, allowed_origin: str | Non
     stats = ArchiveStats()
     skipped: list[SkippedRecord] = []
     rows: list[dict] = []
-    with open_archive(location, settings.user_agent, allowed_origin) as raw, fs.open(tmp, "wb") as out:
+    with open_archive(location, settings.user_agent) as raw, fs.open(tmp, "wb") as out:
         counted = _Counted(raw)
         writer = pq.ParquetWriter(out, OUTPUT_SCHEMA, compression="zstd")
         counts = ReadCounts()

@@ -14,6 +14,7 @@ import pytest
 from archives.fetch import ArchiveAddressError, cc_news_files, month_range, open_archive
 from archives.prefilter import could_be_relevant, python_rule
 from archives.reader import iter_records
+from cleaning.page import CleaningError, clean_page
 from devtools.warc_archives import (
     ArchivedPage,
     ArchiveServer,
@@ -24,7 +25,6 @@ from devtools.warc_archives import (
     write_warc,
 )
 from extraction import is_relevant
-from pantau.clean import CleaningError, clean_page
 from pantau.settings import get_settings
 
 from .conftest import table_counts
