@@ -1,6 +1,7 @@
 """``make bench``: crawl, clean+extract, second run, dbt and memory, measured in one run.
 
 Writes ``bench-results.json`` at the repo root and prints a table. Pages: ``BENCH_PAGES`` (default 2000).
+The backfill figures come from ``backfill_bench.py`` (``BENCH_WARC_RECORDS``, default 6000).
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ TARGETS = {
     "dbt_incremental_ratio": ("<=", 0.25),
     "peak_rss_mib": ("<=", 1024),
     "extract_articles_per_s": (">=", 500),
+    "backfill_ratio_1core": (">=", 0.8),
+    "backfill_speedup_2workers": (">=", 1.8),
+    "prefilter_relevant_lost": ("<=", 0),
 }
 
 
@@ -148,6 +152,12 @@ def main() -> int:
     # 6. dbt at 100,000 articles / 1,000,000 facts: full build, then incremental after 1 % new rows
     if os.environ.get("BENCH_SKIP_DBT") != "1":
         results.update(dbt_benchmark(tmp / "dbt.duckdb", int(os.environ.get("BENCH_DBT_ARTICLES", "100000"))))
+
+    # 7. backfill from web archives: against bare FastWARC, two Dask workers, prefilter, memory
+    if os.environ.get("BENCH_SKIP_BACKFILL") != "1":
+        from .backfill_bench import backfill_benchmark
+
+        results.update(backfill_benchmark(tmp / "backfill"))
 
     results["peak_rss_mib"] = round(_peak_rss_mib(), 1)
     out = PROJECT_ROOT / "bench-results.json"

@@ -7,6 +7,7 @@ from .assets.dbt import pantau_dbt_models
 from .assets.extract import extracted_facts, region_gazetteer
 from .assets.ingest import crawled_pages
 from .assets.reporting import coverage_chart
+from .backfill import backfill_job, cc_news_monthly_job
 from .checks import ALL_CHECKS
 from .jobs import daily_job, daily_schedule, reextract_job
 from .resources import default_resources
@@ -17,7 +18,7 @@ def build_definitions() -> dg.Definitions:
     return dg.Definitions(
         assets=[crawled_pages, cleaned_articles, extracted_facts, region_gazetteer, pantau_dbt_models, coverage_chart],
         asset_checks=ALL_CHECKS,
-        jobs=[daily_job, reextract_job],
+        jobs=[daily_job, reextract_job, backfill_job(), cc_news_monthly_job()],
         schedules=[daily_schedule],
         resources=default_resources(),
     )

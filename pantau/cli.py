@@ -55,15 +55,100 @@ def run_pipeline(sources: Path, warehouse: Path | None, job_name: str = "pantau_
             run_config={"loggers": {"console": {"config": {"log_level": os.environ.get("PANTAU_LOG_LEVEL", "INFO")}}}},
         )
     if not result.success:
-        failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
-        for event in failures:
-            error = event.step_failure_data.error if event.step_failure_data else None
-            cause = error
-            while cause is not None and cause.cause is not None:
-                cause = cause.cause
-            message = (cause.message if cause else str(error)).strip()
-            print(f"pantau: step {event.step_key} failed: {message}", file=sys.stderr)
-        return _fail(f"run {result.run_id} failed (see the Dagster UI: make ui)")
+        return _report_failures(result)
+    from .summary import summary_text
+
+    print(summary_text(settings.warehouse_path))
+    return 0
+
+
+def _report_failures(result) -> int:
+    """Print each failed step's root cause; the exit code of a failed run."""
+    failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    for event in failures:
+        error = event.step_failure_data.error if event.step_failure_data else None
+        cause = error
+        while cause is not None and cause.cause is not None:
+            cause = cause.cause
+        message = (cause.message if cause else str(error)).strip()
+        print(f"pantau: step {event.step_key} failed: {message}", file=sys.stderr)
+    return _fail(f"run {result.run_id} failed (see the Dagster UI: make ui)")
+
+
+def sitemap_archive_sources(sources_path: Path, since: str, out: Path) -> Path:
+    """A sources file of the sitemap sources only, each reaching back to ``since`` instead of its ``max_age_days``."""
+    from datetime import date
+
+    import yaml
+
+    days = (date.today() - date.fromisoformat(since)).days + 1
+    if days <= 0:
+        raise ValueError(f"--since {since} is in the future")
+    entries = (yaml.safe_load(sources_path.read_text(encoding="utf-8")) or {}).get("sources") or []
+    sitemaps = [{**e, "max_age_days": days} for e in entries if isinstance(e, dict) and e.get("kind") == "sitemap"]
+    if not sitemaps:
+        raise ValueError(f"{sources_path} has no sitemap sources")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(yaml.safe_dump({"sources": sitemaps}, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return out
+
+
+def backfill(warc: list[str], cc_news: str | None, sitemap_since: str | None, sources: Path | None, warehouse: Path | None) -> int:
+    """Load history from web archives through the backfill job (or, for sitemaps, the daily job reaching back)."""
+    if warehouse is not None:
+        os.environ["PANTAU_WAREHOUSE"] = str(warehouse.resolve())
+    os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home"))
+    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    from .settings import get_settings
+
+    settings = get_settings()
+    if sitemap_since is not None:
+        # Old months' sitemaps answer 304 to the daily crawl's validators: this crawl keeps its own state
+        data_dir = settings.data_dir / "sitemap-archive"
+        os.environ["PANTAU_DATA_DIR"] = str(data_dir)
+        os.environ["PANTAU_ARCHIVE_OUTPUT"] = settings.archive_output
+        try:
+            derived = sitemap_archive_sources(sources or settings.sources_path, sitemap_since, data_dir / "sources.yaml")
+        except (ValueError, OSError) as exc:
+            return _fail(str(exc))
+        return run_pipeline(derived, warehouse)
+    locations = []
+    for w in warc:
+        if "://" in w:
+            locations.append(w)
+        elif not Path(w).exists():
+            return _fail(f"WARC file {w} not found")
+        else:
+            locations.append(str(Path(w).resolve()))  # workers may run elsewhere than this directory
+    if cc_news:
+        from archives.fetch import month_range
+
+        try:
+            month_range(cc_news)
+        except ValueError as exc:
+            return _fail(str(exc))
+    from warehouse.db import WarehouseLockedError, writer
+
+    try:
+        with writer(settings.warehouse_path):
+            pass
+    except WarehouseLockedError as exc:
+        return _fail(str(exc), 3)
+    import dagster as dg
+
+    from orchestration.backfill import reconstructable_backfill_job
+
+    run_config = {
+        "ops": {"archive_files": {"config": {"warc": locations, "cc_news": cc_news or ""}}},
+        "loggers": {"console": {"config": {"log_level": os.environ.get("PANTAU_LOG_LEVEL", "INFO")}}},
+    }
+    with dg.DagsterInstance.get() as instance:
+        result = dg.execute_job(
+            dg.reconstructable(reconstructable_backfill_job), instance=instance, run_config=run_config,
+            tags={"pantau/trigger": "cli"}, raise_on_error=False,
+        )
+    if not result.success:
+        return _report_failures(result)
     from .summary import summary_text
 
     print(summary_text(settings.warehouse_path, _extract_counts(result)))
@@ -178,6 +263,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     p_eval.add_argument("--gold", type=Path, default=None)
     p_eval.add_argument("--show-errors", action="store_true")
+    p_bf = sub.add_parser("backfill", help="load history from web archives (WARC files, CC-NEWS months, or sitemaps reaching back)")
+    what = p_bf.add_mutually_exclusive_group(required=True)
+    what.add_argument("--warc", nargs="+", metavar="PATH_OR_URL", help="WARC / WARC.gz files, local or http(s) (streamed)")
+    what.add_argument("--cc-news", metavar="YYYY-MM[..YYYY-MM]", help="every CC-NEWS file of these months ($PANTAU_CC_NEWS_BASE)")
+    what.add_argument("--sitemap-archive", action="store_true", help="crawl the sitemap sources back to --since")
+    p_bf.add_argument("--since", metavar="YYYY-MM-DD", help="with --sitemap-archive: how far back")
+    p_bf.add_argument("--sources", type=Path, default=None, help="with --sitemap-archive: sources.yaml (default: $PANTAU_SOURCES)")
+    p_bf.add_argument("--warehouse", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.command == "run":
         from .settings import get_settings
@@ -188,6 +281,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_pipeline(sources, args.warehouse, "pantau_reextract" if args.reextract else "pantau_daily")
     if args.command == "demo":
         return demo(args.warehouse)
+    if args.command == "backfill":
+        if args.sitemap_archive and not args.since:
+            return _fail("--sitemap-archive needs --since YYYY-MM-DD")
+        return backfill(args.warc or [], args.cc_news, args.since if args.sitemap_archive else None, args.sources, args.warehouse)
     if args.command == "extract":
         return extract_command(args.input, args.with_review)
     if args.command == "eval":

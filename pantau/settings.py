@@ -45,11 +45,24 @@ class Settings:
         )
     )
     lastmod_horizon_days: int = field(default_factory=lambda: int(os.environ.get("PANTAU_LASTMOD_HORIZON_DAYS", "30")))
+    # Backfill from web archives. The per-file Parquet outputs go to a path or an fsspec URL
+    # (s3://…, gs://…) that every worker of a cluster can reach; default: the data folder.
+    archive_output: str = field(default_factory=lambda: os.environ.get("PANTAU_ARCHIVE_OUTPUT", ""))
+    cc_news_base: str = field(default_factory=lambda: os.environ.get("PANTAU_CC_NEWS_BASE", "https://data.commoncrawl.org"))
+    archive_max_record_bytes: int = field(default_factory=lambda: int(float(os.environ.get("PANTAU_ARCHIVE_MAX_RECORD_MB", "10")) * (1 << 20)))
+    # Where the backfill's per-file steps run: multiprocess (this machine), dask (a dask.distributed
+    # scheduler at PANTAU_DASK_SCHEDULER, or a local cluster when unset) or in_process (one process).
+    executor: str = field(default_factory=lambda: os.environ.get("PANTAU_EXECUTOR", "multiprocess"))
+    dask_scheduler: str = field(default_factory=lambda: os.environ.get("PANTAU_DASK_SCHEDULER", ""))
+    # A Dask worker resource that only the worker beside the DuckDB file has: the merge and dbt steps need it
+    dask_warehouse_resource: str = field(default_factory=lambda: os.environ.get("PANTAU_DASK_WAREHOUSE_RESOURCE", ""))
 
     def __post_init__(self) -> None:
         if self.data_dir is None:
             default = self.warehouse_path.with_suffix(".data")
             object.__setattr__(self, "data_dir", _path("PANTAU_DATA_DIR", default))
+        if not self.archive_output:
+            object.__setattr__(self, "archive_output", str(self.data_dir / "archives"))
 
     @property
     def crawl_dir(self) -> Path:
@@ -72,6 +85,11 @@ class Settings:
             "PANTAU_DATA_DIR": str(self.data_dir),
             "PANTAU_USER_AGENT": self.user_agent,
             "PANTAU_LASTMOD_HORIZON_DAYS": str(self.lastmod_horizon_days),
+            "PANTAU_ARCHIVE_OUTPUT": self.archive_output,
+            "PANTAU_CC_NEWS_BASE": self.cc_news_base,
+            "PANTAU_EXECUTOR": self.executor,
+            "PANTAU_DASK_SCHEDULER": self.dask_scheduler,
+            "PANTAU_DASK_WAREHOUSE_RESOURCE": self.dask_warehouse_resource,
             # never phone home, whatever a user's global config says
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
             "DO_NOT_TRACK": "1",

@@ -167,3 +167,22 @@ def region_rows() -> list[dict]:
         }
         for r in gaz.regions.values()
     ]
+
+
+def stored_article_index(con: duckdb.DuckDBPyConnection) -> ArticleIndex:
+    """The stored articles as an index for duplicate detection."""
+    index = ArticleIndex()
+    for article_id, canonical, fingerprints, sha in load.article_index_rows(con):
+        index.add(article_id, canonical, fingerprints or [], sha)
+    return index
+
+
+def save_cleaned_pages(
+    con: duckdb.DuckDBPyConnection,
+    results: list[tuple[str, str, CleanedPage | None, str | None]],
+    index: ArticleIndex,
+    stats: StepStats,
+) -> None:
+    """Store pages cleaned elsewhere (url, source, page or None, error) exactly as ``clean_pages`` does:
+    new stories become articles, copies join theirs, failures go to raw.rejected_pages."""
+    _save_clean_batch(con, results, index, stats, everything=False)

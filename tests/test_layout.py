@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("pantau", "scrapers", "cleaning", "extraction", "warehouse", "orchestration", "devtools", "benchmarks")
-STAGES = ("scrapers", "cleaning", "extraction", "warehouse")
+PACKAGES = ("pantau", "scrapers", "archives", "cleaning", "extraction", "warehouse", "orchestration", "devtools", "benchmarks")
+STAGES = ("scrapers", "archives", "cleaning", "extraction", "warehouse")
 # what every stage may use from pantau/: the shared settings and URL rules, nothing of the entry points
 SHARED = frozenset({"pantau", "pantau.settings", "pantau.urls"})
 

@@ -247,3 +247,70 @@ def load_regions(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
         con.execute("insert into raw.regions select * from region_batch")
         con.unregister("region_batch")
     return len(rows)
+
+
+def save_archive_pages(con: duckdb.DuckDBPyConnection, pages: list[dict], crawl_file: str) -> None:
+    """Insert archived pages into raw.pages (insert-or-ignore: a page stored before stays as it was)."""
+    if not pages:
+        return
+    table = pa.table(
+        {
+            "url": [p["url"] for p in pages],
+            "source": [p["source"] for p in pages],
+            "status": pa.array([p["status"] for p in pages], pa.int32()),
+            "content_type": [p["content_type"] for p in pages],
+            "encoding": [p["charset"] for p in pages],
+            "fetched_at": pa.array([p["captured_at"] for p in pages], pa.timestamp("us", tz="UTC")),
+            "html_zlib": pa.array([p["html_zlib"] for p in pages], pa.binary()),
+            "html_bytes": pa.array([p["html_bytes"] for p in pages], pa.int32()),
+        }
+    )
+    with transaction(con):
+        con.register("archive_page_batch", table)
+        con.execute(
+            """insert or ignore into raw.pages
+               select url, null, source, status, content_type, encoding, fetched_at, html_zlib, html_bytes, ?
+               from archive_page_batch""",
+            [crawl_file],
+        )
+        con.unregister("archive_page_batch")
+
+
+def save_archive_file(con: duckdb.DuckDBPyConnection, file_row: dict, skips: list[dict]) -> None:
+    """Record one merged archive file and its unreadable records (a re-merge replaces, never adds)."""
+    now = datetime.now(UTC)
+    with transaction(con):
+        for s in skips:
+            con.execute(
+                "insert or ignore into raw.archive_skips values (?, ?, ?, ?, ?)",
+                [file_row["archive"], s["offset"], s["url"], s["reason"], now],
+            )
+        con.execute(
+            "insert or replace into raw.archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [file_row[k] for k in ("archive", "file_name", "output_path", "output_id", "worker", "records", "compressed_bytes",
+                                   "prefiltered_out", "pages", "relevant", "skipped", "seconds", "processed_at")] + [now],
+        )
+
+
+def merged_archive_outputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """archive → output_id of every archive file merged so far."""
+    return dict(con.execute("select archive, output_id from raw.archive_files").fetchall())
+
+
+def linked_urls(con: duckdb.DuckDBPyConnection, urls: list[str]) -> set[str]:
+    """Those of ``urls`` already cleaned (linked to an article, or rejected)."""
+    rows = con.execute(
+        """select url from raw.article_urls where url in (select unnest(?))
+           union select url from raw.rejected_pages where url in (select unnest(?))""",
+        [urls, urls],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def unextracted_articles_of(con: duckdb.DuckDBPyConnection, urls: list[str]) -> list[tuple[str, str]]:
+    """(article_id, text_sha256) of relevant, not yet extracted articles these page URLs belong to."""
+    return con.execute(
+        """select distinct a.article_id, a.text_sha256 from raw.articles a join raw.article_urls u using (article_id)
+           where u.url in (select unnest(?)) and a.relevant and a.extractor_version is null""",
+        [urls],
+    ).fetchall()

@@ -106,3 +106,30 @@ create table if not exists raw.regions (
     province_name  varchar,
     aliases        varchar[]
 );
+
+-- Backfill from web archives: one row per archive file merged, and every record that could not be read.
+create table if not exists raw.archive_files (
+    archive         varchar primary key,  -- the WARC file's path or URL
+    file_name       varchar not null,
+    output_path     varchar not null,     -- the per-file Parquet output it was merged from
+    output_id       varchar not null,     -- which write of that output (a re-run writes a new one)
+    worker          varchar,              -- where it was read (a Dask worker's address, or host:pid)
+    records         integer not null,     -- HTTP responses read
+    compressed_bytes bigint not null,
+    prefiltered_out integer not null,     -- dropped by the byte prefilter, never parsed
+    pages           integer not null,     -- passed the prefilter, stored in raw.pages
+    relevant        integer not null,
+    skipped         integer not null,     -- unreadable, too large or not HTML (raw.archive_skips)
+    seconds         double not null,
+    processed_at    timestamptz not null,
+    loaded_at       timestamptz not null
+);
+
+create table if not exists raw.archive_skips (
+    archive      varchar not null,
+    record_offset bigint not null,        -- where the record's gzip member starts in the file
+    url          varchar,
+    reason       varchar not null,
+    recorded_at  timestamptz not null,
+    primary key (archive, record_offset)
+);

@@ -1,0 +1,104 @@
+"""Opening archives: local files, HTTP(S) streams under the crawler's address rule, fsspec URLs,
+and the monthly file lists of Common Crawl's CC-NEWS."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import urllib.request
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urljoin
+
+from scrapers.safety import Origin, origin_of, url_refusal
+
+TIMEOUT_SECONDS = 60
+# Object stores a cluster keeps its archive copies on; other schemes (ftp, ssh, …) are refused
+FSSPEC_SCHEMES = frozenset({"s3", "gs", "gcs", "az", "abfs", "abfss", "hdfs"})
+
+
+class ArchiveAddressError(OSError):
+    """An archive URL (or a redirect) that leaves http(s) or points at a private address it may not use."""
+
+
+def check_address(url: str, allowed: Origin | None) -> None:
+    """The crawler's address rule (``scrapers.safety``): http(s) only, and a private address only at the
+    archive's own origin ``allowed`` (scheme, host, port)."""
+    refusal = url_refusal(url, frozenset({allowed}) if allowed is not None else frozenset())
+    if refusal is not None:
+        raise ArchiveAddressError(f"{url}: {refusal}")
+
+
+class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
+    """Every redirect goes through the address rule too."""
+
+    def __init__(self, allowed_origin: Origin | None):
+        self.allowed_origin = allowed_origin
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        check_address(urljoin(req.full_url, newurl), self.allowed_origin)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def open_archive(location: str, user_agent: str, allowed_origin: Origin | None = None) -> BinaryIO:
+    """A forward-only binary stream of an archive: a local path, an http(s) URL (streamed, never
+    downloaded whole; a private address only for ``allowed_origin``, by default the URL's own), or
+    any other fsspec URL (``s3://``, ``gs://``, …)."""
+    if location.startswith(("http://", "https://")):
+        allowed = allowed_origin if allowed_origin is not None else origin_of(location)
+        check_address(location, allowed)
+        opener = urllib.request.build_opener(_GuardedRedirects(allowed))
+        request = urllib.request.Request(location, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
+        return opener.open(request, timeout=TIMEOUT_SECONDS)
+    if "://" in location and not location.startswith("file://"):
+        scheme = location.split("://", 1)[0].lower()
+        if scheme not in FSSPEC_SCHEMES:
+            raise ArchiveAddressError(f"{location}: scheme {scheme!r} is not allowed (http, https, a path, or {', '.join(sorted(FSSPEC_SCHEMES))})")
+        import fsspec
+
+        return fsspec.open(location, "rb").open()
+    return Path(location.removeprefix("file://")).open("rb")
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def month_range(spec: str) -> list[str]:
+    """``YYYY-MM`` or ``YYYY-MM..YYYY-MM`` as the list of months it covers."""
+    first, _, last = spec.partition("..")
+    last = last or first
+    bounds = []
+    for value in (first.strip(), last.strip()):
+        m = _MONTH.match(value)
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            raise ValueError(f"not a month: {value!r} (expected YYYY-MM or YYYY-MM..YYYY-MM)")
+        bounds.append(date(int(m.group(1)), int(m.group(2)), 1))
+    start, end = bounds
+    if end < start:
+        raise ValueError(f"month range {spec!r} ends before it starts")
+    months = []
+    y, mo = start.year, start.month
+    while (y, mo) <= (end.year, end.month):
+        months.append(f"{y:04d}-{mo:02d}")
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return months
+
+
+def cc_news_files(months: list[str], base_url: str, user_agent: str) -> list[str]:
+    """URLs of every CC-NEWS WARC file of these months, from ``crawl-data/CC-NEWS/YYYY/MM/warc.paths.gz``."""
+    base = base_url.rstrip("/")
+    urls = []
+    for month in months:
+        year, mm = month.split("-")
+        listing = f"{base}/crawl-data/CC-NEWS/{year}/{mm}/warc.paths.gz"
+        with open_archive(listing, user_agent, origin_of(base)) as fh:
+            text = gzip.decompress(fh.read()).decode("utf-8")
+        for line in text.splitlines():
+            line = line.strip()
+            if line:
+                url = line if "://" in line else f"{base}/{line.lstrip('/')}"
+                if url.startswith(("http://", "https://")):
+                    check_address(url, origin_of(base))  # a list naming another private origin is refused
+                urls.append(url)
+    return urls

@@ -1,0 +1,98 @@
+"""A cheap test on a record's raw bytes: could this page be about JKN / BPJS Kesehatan at all?
+
+Nearly every record of a news archive is off-topic, and cleaning a page (parsing its HTML) costs a
+hundred times more than looking at its bytes. An article is relevant only when its title or text holds
+one of the relevance vocabulary's terms (``extraction.relevance``), and each of those terms starts with
+one of a handful of words, so a page whose bytes hold none of those words cannot be relevant. The test
+is a superset of the relevance rule: it may let an off-topic page through (cleaning then rejects it),
+it must never drop a relevant one. Multi-word terms allow up to 24 bytes between their words, so
+markup (``&nbsp;``, ``<br>``) between them does not hide them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Words that only JKN vocabulary starts with: one of them settles it.
+_STRONG = (b"bpjs", b"jkn", b"uhc")
+# Common words that start a relevance term, each with the rest of its terms: only a whole term settles it.
+_WEAK = {
+    b"jaminan": re.compile(rb".{0,24}?kesehatan", re.DOTALL),
+    b"universal": re.compile(rb".{0,24}?health", re.DOTALL),
+    b"kartu": re.compile(rb".{0,24}?indonesia.{0,24}?sehat", re.DOTALL),
+    b"penerima": re.compile(rb".{0,24}?bantuan", re.DOTALL),
+    b"pbi": re.compile(rb".{0,24}?(?:jk|apb)", re.DOTALL),
+}
+_REST = 80  # bytes after a weak word in which the rest of its term must appear
+
+
+def _hyperscan() -> Callable[[bytes], bool] | None:
+    """The same rule as one Hyperscan scan (case-insensitive, stopping at the first term found), about
+    eight times faster than the eight substring searches of the Python rule; None without the library."""
+    try:
+        import hyperscan
+    except ImportError:
+        return None
+    patterns = [re.escape(w) for w in _STRONG] + [re.escape(w) + rest.pattern.replace(b"}?", b"}") for w, rest in _WEAK.items()]
+    flag = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_DOTALL | hyperscan.HS_FLAG_SINGLEMATCH
+    db = hyperscan.Database()
+    db.compile(expressions=patterns, ids=list(range(len(patterns))), elements=len(patterns), flags=[flag] * len(patterns))
+    scratch = hyperscan.Scratch(db)
+
+    def scan(payload: bytes) -> bool:
+        try:
+            db.scan(payload, match_event_handler=lambda *_: True, scratch=scratch)  # True stops the scan
+        except hyperscan.ScanTerminated:
+            return True
+        return False
+
+    return scan
+
+
+def _term_at_some(low: bytes, word: bytes, rest: re.Pattern) -> bool:
+    """Whether some occurrence of ``word`` is followed by the rest of its term (only those few bytes are matched)."""
+    i = low.find(word)
+    while i >= 0:
+        after = i + len(word)
+        if rest.match(low, after, after + _REST):
+            return True
+        i = low.find(word, after)
+    return False
+
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def is_html(content_type: str | None, payload: bytes) -> bool:
+    """True for an HTML payload (by its declared type, or by its first bytes when none is declared)."""
+    if content_type:
+        return content_type.split(";")[0].strip().lower() in _HTML_TYPES
+    head = payload[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml")) and b"<html" in payload[:4096].lower()
+
+
+def _wide(charset: str | None, payload: bytes) -> bool:
+    """UTF-16/32 text: ASCII words are not contiguous bytes there."""
+    return bool(charset and charset.lower().replace("-", "").startswith(("utf16", "utf32"))) or payload[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def could_be_relevant(payload: bytes, charset: str | None = None) -> bool:
+    """False only when the page cannot pass the relevance rule: none of its terms is in the bytes."""
+    if _wide(charset, payload):
+        try:
+            payload = payload.decode(charset or "utf-16", errors="replace").encode("utf-8")
+        except LookupError:
+            return True
+    return _scan(payload)
+
+
+def python_rule(payload: bytes) -> bool:
+    """The prefilter's rule in plain Python (used without Hyperscan, and the reference it is tested against)."""
+    low = payload.lower()
+    if any(word in low for word in _STRONG):
+        return True
+    return any(_term_at_some(low, word, rest) for word, rest in _WEAK.items() if word in low)
+
+
+_scan = _hyperscan() or python_rule
