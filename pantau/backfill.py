@@ -18,7 +18,7 @@ import time
 import uuid
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -77,9 +77,7 @@ class ArchiveStats:
     pages: int = 0
     relevant: int = 0
     rejected: int = 0
-    facts: int = 0
     skipped: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
 
 
 class _Counted:
@@ -124,7 +122,7 @@ def _decode(payload: bytes, charset: str | None) -> str:
     return payload.decode("utf-8", errors="replace")
 
 
-def _page_row(rec, source: str) -> dict:
+def _page_row(rec) -> dict:
     html = _decode(rec.payload, rec.charset)
     encoded = html.encode("utf-8")
     row = {
@@ -175,7 +173,6 @@ def process_archive(location: str, settings: Settings, log: Callable[[str], None
     fs, root = _output_fs(settings)
     name = output_name(location)
     final, tmp = f"{root}/{name}", f"{root}/.{name}.{uuid.uuid4().hex[:8]}.tmp"
-    host = urlsplit(location).hostname or "local"
     stats = ArchiveStats()
     skipped: list[SkippedRecord] = []
     rows: list[dict] = []
@@ -187,7 +184,7 @@ def process_archive(location: str, settings: Settings, log: Callable[[str], None
             if rec.status is not None and rec.status != 200:
                 stats.not_ok += 1  # redirects and errors the archive captured: not pages
                 continue
-            row = _page_row(rec, f"archive:{urlsplit(rec.url).hostname or host}")
+            row = _page_row(rec)
             stats.pages += 1
             stats.rejected += "clean_error" in row
             stats.relevant += bool(row.get("relevant"))

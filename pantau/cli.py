@@ -58,7 +58,7 @@ def run_pipeline(sources: Path, warehouse: Path | None, job_name: str = "pantau_
         return _report_failures(result)
     from .summary import summary_text
 
-    print(summary_text(settings.warehouse_path))
+    print(summary_text(settings.warehouse_path, _extract_counts(result)))
     return 0
 
 
