@@ -30,6 +30,37 @@ def check_address(url: str, allowed: Origin | None) -> None:
         raise ArchiveAddressError(f"{url}: {refusal}")
 
 
+class ArchiveTruncatedError(OSError):
+    """The server sent fewer bytes than it announced: the connection dropped, the file must be read again."""
+
+
+class _Complete:
+    """An HTTP response that raises at its end when fewer bytes came than its Content-Length announced
+    (http.client returns a short read then b"" instead)."""
+
+    def __init__(self, response):
+        self.response = response
+        length = response.headers.get("Content-Length")
+        self.expected = int(length) if length and length.isdigit() else None
+        self.received = 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.response.read(n)
+        self.received += len(data)
+        if not data and self.expected is not None and self.received < self.expected and n != 0:
+            raise ArchiveTruncatedError(f"{self.response.url}: connection ended after {self.received} of {self.expected} bytes")
+        return data
+
+    def close(self) -> None:
+        self.response.close()
+
+    def __enter__(self) -> _Complete:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
     """Every redirect goes through the address rule too."""
 
@@ -50,7 +81,7 @@ def open_archive(location: str, user_agent: str, allowed_origin: Origin | None =
         check_address(location, allowed)
         opener = urllib.request.build_opener(_GuardedRedirects(allowed))
         request = urllib.request.Request(location, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
-        return opener.open(request, timeout=TIMEOUT_SECONDS)
+        return _Complete(opener.open(request, timeout=TIMEOUT_SECONDS))
     if "://" in location and not location.startswith("file://"):
         scheme = location.split("://", 1)[0].lower()
         if scheme not in FSSPEC_SCHEMES:

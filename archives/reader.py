@@ -57,11 +57,16 @@ class _Tape:
         self.cursor = 0  # absolute offset of the next byte handed out
         self.eof = False
         self.overflow = False
+        self.error: BaseException | None = None  # the input itself failed (a dropped connection), not the data
 
     def _fill(self, n: int) -> bool:
         if self.eof:
             return False
-        data = self.raw.read(n)
+        try:
+            data = self.raw.read(n)
+        except BaseException as exc:
+            self.error, self.eof = exc, True
+            raise
         if not data:
             self.eof = True
             return False
@@ -195,6 +200,8 @@ def iter_records(
                 yield held
             return
         except (OSError, ValueError, RuntimeError) as exc:
+            if tape.error is not None:  # the stream broke, not a record: the caller must read the file again
+                raise tape.error from exc
             reason = f"{type(exc).__name__}: {exc}"
             if current is not None:  # failed while reading this record's own payload
                 skipped.append(SkippedRecord(current[0], current[1], f"damaged record ({reason})"))

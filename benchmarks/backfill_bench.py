@@ -129,13 +129,14 @@ def prefilter_lost(path: Path) -> tuple[int, int, int]:
 
 
 _RSS_CHILD = """
-import json, resource, sys
+import json, re, sys
 from dataclasses import replace
 from pantau.settings import get_settings
 from pantau.backfill import process_archive
 s = replace(get_settings(), archive_output=sys.argv[2])
 process_archive(sys.argv[1], s, log=lambda _: None)
-print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would report the (large) bench process that forked this one
+print(json.dumps(int(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1)) / 1024))
 """
 
 

@@ -18,7 +18,7 @@ import time
 import uuid
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -77,9 +77,7 @@ class ArchiveStats:
     pages: int = 0
     relevant: int = 0
     rejected: int = 0
-    facts: int = 0
     skipped: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
 
 
 class _Counted:
@@ -124,7 +122,7 @@ def _decode(payload: bytes, charset: str | None) -> str:
     return payload.decode("utf-8", errors="replace")
 
 
-def _page_row(rec, source: str) -> dict:
+def _page_row(rec) -> dict:
     html = _decode(rec.payload, rec.charset)
     encoded = html.encode("utf-8")
     row = {
@@ -175,48 +173,57 @@ def process_archive(location: str, settings: Settings, log: Callable[[str], None
     fs, root = _output_fs(settings)
     name = output_name(location)
     final, tmp = f"{root}/{name}", f"{root}/.{name}.{uuid.uuid4().hex[:8]}.tmp"
-    host = urlsplit(location).hostname or "local"
+    try:
+        summary = _read_into(location, settings, fs, tmp, final, started)
+    except BaseException:
+        if fs.exists(tmp):  # a failed read leaves the previous output as it was, and no stray file
+            fs.rm(tmp)
+        raise
+    fs.mv(tmp, final)
+    log(
+        f"{summary['file_name']}: {summary['records']} records, {summary['prefiltered_out']} dropped by the prefilter, "
+        f"{summary['pages']} pages ({summary['relevant']} relevant), {summary['skipped']} skipped, {summary['seconds']} s on {summary['worker']}"
+    )
+    return summary
+
+
+def _read_into(location: str, settings: Settings, fs, tmp: str, final: str, started: float) -> dict:
+    """Stream the archive into the Parquet file ``tmp``; the summary of what it read."""
     stats = ArchiveStats()
     skipped: list[SkippedRecord] = []
     rows: list[dict] = []
     with open_archive(location, settings.user_agent) as raw, fs.open(tmp, "wb") as out:
         counted = _Counted(raw)
-        writer = pq.ParquetWriter(out, OUTPUT_SCHEMA, compression="zstd")
-        counts = ReadCounts()
-        for rec in iter_records(counted, settings.archive_max_record_bytes, skipped, _screen, counts):
-            if rec.status is not None and rec.status != 200:
-                stats.not_ok += 1  # redirects and errors the archive captured: not pages
-                continue
-            row = _page_row(rec, f"archive:{urlsplit(rec.url).hostname or host}")
-            stats.pages += 1
-            stats.rejected += "clean_error" in row
-            stats.relevant += bool(row.get("relevant"))
-            rows.append(row)
-            if len(rows) >= ROW_GROUP:
+        with pq.ParquetWriter(out, OUTPUT_SCHEMA, compression="zstd") as writer:  # closed on errors too
+            counts = ReadCounts()
+            for rec in iter_records(counted, settings.archive_max_record_bytes, skipped, _screen, counts):
+                if rec.status is not None and rec.status != 200:
+                    stats.not_ok += 1  # redirects and errors the archive captured: not pages
+                    continue
+                row = _page_row(rec)
+                stats.pages += 1
+                stats.rejected += "clean_error" in row
+                stats.relevant += bool(row.get("relevant"))
+                rows.append(row)
+                if len(rows) >= ROW_GROUP:
+                    writer.write_table(pa.Table.from_pylist(rows, OUTPUT_SCHEMA))
+                    rows = []
+            rows += [{"kind": "skip", "url": s.url, "record_offset": s.offset, "reason": s.reason} for s in skipped]
+            if rows:
                 writer.write_table(pa.Table.from_pylist(rows, OUTPUT_SCHEMA))
-                rows = []
-        rows += [{"kind": "skip", "url": s.url, "record_offset": s.offset, "reason": s.reason} for s in skipped]
-        if rows:
-            writer.write_table(pa.Table.from_pylist(rows, OUTPUT_SCHEMA))
-        stats.compressed_bytes = counted.n
-        stats.prefiltered_out = counts.screened_out
-        stats.records = stats.prefiltered_out + stats.not_ok + stats.pages + sum(s.reason.startswith("not HTML") for s in skipped)
-        stats.skipped = len(skipped)
-        summary = {
-            "archive": location, "file_name": location.rstrip("/").rsplit("/", 1)[-1], "output_path": final,
-            "output_id": uuid.uuid4().hex, "worker": worker_name(), "records": stats.records,
-            "compressed_bytes": stats.compressed_bytes, "prefiltered_out": stats.prefiltered_out, "pages": stats.pages,
-            "relevant": stats.relevant, "rejected": stats.rejected, "skipped": stats.skipped, "not_ok": stats.not_ok,
-            "seconds": round(time.perf_counter() - started, 3), "processed_at": datetime.now(UTC).isoformat(),
-            "extractor_version": EXTRACTOR_VERSION,
-        }
-        writer.add_key_value_metadata({"pantau.archive": json.dumps(summary)})
-        writer.close()
-    fs.mv(tmp, final)
-    log(
-        f"{summary['file_name']}: {stats.records} records, {stats.prefiltered_out} dropped by the prefilter, "
-        f"{stats.pages} pages ({stats.relevant} relevant), {stats.skipped} skipped, {summary['seconds']} s on {summary['worker']}"
-    )
+            stats.compressed_bytes = counted.n
+            stats.prefiltered_out = counts.screened_out
+            stats.records = stats.prefiltered_out + stats.not_ok + stats.pages + sum(s.reason.startswith("not HTML") for s in skipped)
+            stats.skipped = len(skipped)
+            summary = {
+                "archive": location, "file_name": location.rstrip("/").rsplit("/", 1)[-1], "output_path": final,
+                "output_id": uuid.uuid4().hex, "worker": worker_name(), "records": stats.records,
+                "compressed_bytes": stats.compressed_bytes, "prefiltered_out": stats.prefiltered_out, "pages": stats.pages,
+                "relevant": stats.relevant, "rejected": stats.rejected, "skipped": stats.skipped, "not_ok": stats.not_ok,
+                "seconds": round(time.perf_counter() - started, 3), "processed_at": datetime.now(UTC).isoformat(),
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+            writer.add_key_value_metadata({"pantau.archive": json.dumps(summary)})
     return summary
 
 

@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from archives.fetch import ArchiveAddressError, cc_news_files, month_range, open_archive
+from archives.fetch import (
+    ArchiveAddressError,
+    ArchiveTruncatedError,
+    cc_news_files,
+    month_range,
+    open_archive,
+)
 from archives.prefilter import could_be_relevant, python_rule
 from archives.reader import iter_records
 from cleaning.page import CleaningError, clean_page
@@ -250,3 +256,37 @@ def test_sitemap_archive_reaches_back_to_the_date_for_sitemap_sources_only(tmp_p
     assert cli.main(["backfill", "--sitemap-archive"]) != 0
     assert "--since" in capsys.readouterr().err
     assert cli.main(["backfill", "--cc-news", "2019-13"]) != 0
+
+
+class _CutShort(BaseHTTPRequestHandler):
+    body = b""
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body[: len(self.body) // 2])  # the connection drops half-way
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_connection_lost_mid_file_fails_the_file_and_keeps_its_previous_output(tmp_path, pipeline_env):
+    from pantau.backfill import output_name, process_archive
+
+    _CutShort.body = write_warc(tmp_path / "x.warc.gz", mixed_pages(400, relevant=corpus_pages()[:5])).path.read_bytes()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CutShort)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/x.warc.gz"
+    settings = get_settings()
+    previous = Path(settings.archive_output) / output_name(url)
+    previous.parent.mkdir(parents=True)
+    previous.write_bytes(b"an earlier run's output")
+    try:
+        with pytest.raises(ArchiveTruncatedError, match="connection ended"):
+            process_archive(url, settings, log=lambda _: None)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert previous.read_bytes() == b"an earlier run's output"
+    assert sorted(p.name for p in previous.parent.iterdir()) == [previous.name]  # no temporary file left

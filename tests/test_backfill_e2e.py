@@ -66,3 +66,36 @@ def test_backfill_job_spreads_files_over_two_dask_workers(tmp_path, pipeline_env
     used = {w for (w,) in q(pipeline_env, "select worker from raw.archive_files")}
     assert used == workers and len(used) == 2
     assert first["raw.archive_files"] == 4 and first["raw.articles"] >= 100
+
+
+def test_a_cc_news_month_partition_reads_that_months_files_into_shared_storage(tmp_path, pipeline_env, monkeypatch):
+    from devtools.warc_archives import cc_news_tree
+    from orchestration.backfill import cc_news_monthly_job
+
+    corpus = corpus_pages()
+    cc_news_tree(
+        tmp_path / "cc",
+        {
+            "2019-03": [list(mixed_pages(50, seed=1, relevant=corpus[:10])), list(mixed_pages(50, seed=2, relevant=corpus[10:20]))],
+            "2019-04": [list(mixed_pages(50, seed=3, relevant=corpus[20:30]))],
+        },
+    )
+    # an fsspec URL stands for the cluster's shared storage (an in-memory filesystem in this one process)
+    monkeypatch.setenv("PANTAU_ARCHIVE_OUTPUT", "memory://pantau-test/archives")
+    with ArchiveServer(tmp_path / "cc") as server:
+        monkeypatch.setenv("PANTAU_CC_NEWS_BASE", server.base_url)
+        job = cc_news_monthly_job()
+        from orchestration.resources import default_resources
+
+        result = job.execute_in_process(
+            partition_key="2019-03-01", resources=default_resources(), op_selection=["archive_files", "read_archive_file", "merge_archive_outputs"],
+        )
+    assert result.success
+    files = q(pipeline_env, "select file_name, relevant from raw.archive_files order by 1")
+    assert [f for f, _ in files] == ["CC-NEWS-20190301000000-00000.warc.gz", "CC-NEWS-20190301000000-00001.warc.gz"]
+    assert sum(n for _, n in files) >= 18  # the March files only, read through the partition's config
+    import fsspec
+
+    memory = fsspec.filesystem("memory")
+    assert len(memory.glob("/pantau-test/archives/*.parquet")) == 2
+    memory.rm("/pantau-test", recursive=True)
