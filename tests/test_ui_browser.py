@@ -88,10 +88,13 @@ def test_ui_shows_assets_checks_and_schedule(dagster_ui):
             page.get_by_text(group, exact=True).first.wait_for()
         page.screenshot(path=str(ARTIFACTS / "ui-asset-graph.png"))
 
+        # the catalog renders only the rows in view: a tall window shows every asset of the location at once
+        page.set_viewport_size({"width": 1600, "height": 4000})
         page.goto(f"{dagster_ui}/assets")
         for name in ("marts / fct_mous", "marts / region_coverage_monthly", "raw / pages", "raw / facts"):
             page.get_by_text(name).first.wait_for()
         page.screenshot(path=str(ARTIFACTS / "ui-catalog.png"))
+        page.set_viewport_size({"width": 1600, "height": 1000})
 
         page.goto(f"{dagster_ui}/assets/raw/facts?view=checks")
         page.get_by_text("facts_in_valid_range").first.wait_for()
