@@ -207,49 +207,25 @@ def find_quantities(sentence: str) -> list[Quantity]:
         taken.append((m.start(), m.end()))
     # the segment-led patterns only where a segment could be named at all: most sentences name none
     segments = _MAY_NAME_A_SEGMENT.search(sentence) is not None
-    for m in SEGMENT_COUNT_RE.finditer(sentence) if segments else ():
-        if overlaps(m.start(1), m.end(2) if m.group(2) else m.end(1)):
-            continue
-        token = m.group(1)
-        if re.fullmatch(r"(19|20)\d\d", token) and not m.group(2):
-            continue
-        try:
-            value = _scaled(token, m.group(2))
-        except ValueError:
-            continue
-        if value < 100:
-            continue  # "PBI 2", a small bare number after a segment name is an item number or a clause
-        end = m.end(2) if m.group(2) else m.end(1)
-        found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "segment"))
-        taken.append((m.start(1), end))
-    for m in COUNT_THEN_SEGMENT_RE.finditer(sentence) if segments else ():
-        end = m.end(2) if m.group(2) else m.end(1)
-        if overlaps(m.start(1), end) or (re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2)):
-            continue
-        try:
-            value = _scaled(m.group(1), m.group(2))
-        except ValueError:
-            continue
-        if value >= 100:
-            found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "segment"))
-            taken.append((m.start(1), end))
-    for m in COUNT_BESIDE_SHARE_RE.finditer(sentence):
-        end = m.end(2) if m.group(2) else m.end(1)
-        if overlaps(m.start(1), end):
-            continue
-        found.append(Quantity(round(_scaled(m.group(1), m.group(2))), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "beside_share"))
-        taken.append((m.start(1), end))
-    for m in MEMBERSHIP_NUMBER_RE.finditer(sentence) if "eserta" in sentence else ():
-        end = m.end(2) if m.group(2) else m.end(1)
-        if overlaps(m.start(1), end):
-            continue
-        try:
-            value = _scaled(m.group(1), m.group(2))
-        except ValueError:
-            continue
-        if value >= 100:
-            found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), "peserta"))
-            taken.append((m.start(1), end))
+    # bare numbers that the words around them make counts: group 1 the numeral, group 2 an optional scale word
+    bare_counts = (
+        (SEGMENT_COUNT_RE, "segment", segments),  # "PBI APBD sebanyak 214.330"; "PBI 2" is an item number
+        (COUNT_THEN_SEGMENT_RE, "segment", segments),
+        (COUNT_BESIDE_SHARE_RE, "beside_share", True),
+        (MEMBERSHIP_NUMBER_RE, "peserta", "eserta" in sentence),
+    )
+    for pattern, noun, applies in bare_counts:
+        for m in pattern.finditer(sentence) if applies else ():
+            end = m.end(2) if m.group(2) else m.end(1)
+            if overlaps(m.start(1), end) or (re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2)):
+                continue
+            try:
+                value = _scaled(m.group(1), m.group(2))
+            except ValueError:
+                continue
+            if value >= 100:
+                found.append(Quantity(round(value), "count", m.start(1), end, qualifier_before(sentence[: m.start(1)]), noun))
+                taken.append((m.start(1), end))
     for m in FROM_TO_COUNT_RE.finditer(sentence):
         if overlaps(m.start(1), m.end(1)):
             continue
