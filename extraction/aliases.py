@@ -55,7 +55,7 @@ REGION_ALIASES: dict[str, str] = {
     "Sergai": "12.18", "Nisel": "12.14", "Humbahas": "12.16", "Paluta": "12.20", "Labusel": "12.22", "Labura": "12.23",
     "Pessel": "13.01", "Solsel": "13.11", "Pasbar": "13.12",
     "Tanjabbar": "15.06", "Tanjabtim": "15.07", "PALI": "16.12", "Muratara": "16.13", "Mura": "16.05",
-    "Lamsel": "18.01", "Sitaro": "71.09", "SITARO": "71.09", "Kepulauan Siau Tagulandang Biaro": "71.09", "Siau Tagulandang Biaro": "71.09", "Sumtim": "53.11", "PPU": "64.09", "Lamteng": "18.02", "Lamtim": "18.07", "Tubaba": "18.12", "Pesibar": "18.13",
+    "Lamsel": "18.01", "Sitaro": "71.09", "SITARO": "71.09", "Siau Tagulandang Biaro": "71.09", "Sumtim": "53.11", "PPU": "64.09", "Lamteng": "18.02", "Lamtim": "18.07", "Tubaba": "18.12", "Pesibar": "18.13",
     "Bateng": "19.04", "Beltim": "19.06",
     "Parimo": "72.08", "Bangkep": "72.07", "Touna": "72.09", "Tojo Una-Una": "72.09", "Morut": "72.12",
     "Tator": "73.18", "Lutra": "73.22", "Lutim": "73.24", "Torut": "73.26",

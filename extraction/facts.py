@@ -569,14 +569,15 @@ def _count_fact(
     if segment is None and continued and previous_segment:
         segment = previous_segment
         cues.append("segment:previous_count")
+    # the share of the population named right after the count ("1.012.873 jiwa atau 95,04 persen")
+    beside = v.BESIDE_COVERAGE.match(text[q.end :])
     # "peserta aktif ... 720.000 jiwa" counts the active members only: no segment, not the total
     active_only = re.search(r"\baktif\b", text[max(0, q.start - 40) : q.start], re.IGNORECASE) or (
-        (beside := v.BESIDE_COVERAGE.match(text[q.end :])) is not None and v.ACTIVE_RIGHT_AFTER.match(text[q.end + beside.end() :])
+        beside is not None and v.ACTIVE_RIGHT_AFTER.match(text, q.end + beside.end())
     )
     if segment is None and q.count_noun == "peserta" and re.search(r"\bdari\s+(?:total\s+)?$", text[: q.start], re.IGNORECASE):
         segment = "total"
         cues.append("segment:of_all_participants")
-    beside = v.BESIDE_COVERAGE.match(text[q.end :])
     if beside is not None:
         share_end = q.end + beside.end()
         # "524.067 atau 27 % masyarakat ... yang belum terdaftar": the share says who these people are
@@ -588,7 +589,7 @@ def _count_fact(
     if segment is None and not active_only:
         if after_coverage:
             segment, cue = "total", "after_coverage"
-        elif v.BESIDE_COVERAGE.match(text[q.end :]):
+        elif beside is not None:
             segment, cue = "total", "beside_coverage"
         elif v.TOTAL_HINT.search(text[max(0, q.start - 60) : q.end + 30]):
             segment, cue = "total", "enrolled_words"
@@ -678,9 +679,10 @@ class _RulesOfTheSentence:
         return self.condition_at is not None and self.condition_at < position
 
 
-def _continues_a_list(s: Sentence, mentions: list[RegionMention], figures: int) -> bool:
-    """Whether the sentence opens with a region name (after at most a linking word) and states its figures."""
-    first = next((m for m in mentions if s.start <= m.start < s.end), None)
+def _continues_a_list(s: Sentence, named: list[RegionMention], figures: int) -> bool:
+    """Whether the sentence opens with a region name (after at most a linking word) and states its figures;
+    ``named`` are the regions the sentence names."""
+    first = named[0] if named else None
     if first is None or first.start - s.start >= 40:
         return False
     lead = _LIST_ITEM_LEAD.fullmatch(s.text, 0, first.start - s.start)
@@ -706,9 +708,10 @@ def facts_in_sentence(
         return []
     table = ctx.table if tables.is_row(s.text) else None
     quantities = find_quantities(s.text)
-    list_item = _continues_a_list(s, mentions, len(quantities))
-    item_region = next((m.code for m in mentions if s.start <= m.start < s.end and not m.office), None) if list_item else None
-    names = [(m.start - s.start, m.end - s.start, gazetteer.regions[m.code].type == "provinsi") for m in mentions if s.start <= m.start < s.end]
+    named = [m for m in mentions if s.start <= m.start < s.end]
+    list_item = _continues_a_list(s, named, len(quantities))
+    item_region = next((m.code for m in named if not m.office), None) if list_item else None
+    names = [(m.start - s.start, m.end - s.start, gazetteer.regions[m.code].type == "provinsi") for m in named]
     if table:
         taken = [(x.start, x.end) for x in quantities]
         quantities += [c for c in tables.bare_counts(s.text, table) if not any(c.start < e and b < c.end for b, e in taken)]

@@ -106,6 +106,10 @@ def build_gazetteer(provinces: list, kabkota: list, aliases: dict[str, str]) -> 
         names.setdefault(bare, []).append(w.code)
     # Spelling variants the press uses for compound names: "Pangkal Pinang" / "Pangkalpinang", "Bau Bau" / "Bau-Bau".
     for bare, codes in list(names.items()):
+        # Kepmendagri abbreviates "Kepulauan" in one name ("Kep. Siau Tagulandang Biaro"); the press spells it out
+        if bare.startswith("Kep. "):
+            bare = "Kepulauan " + bare[len("Kep. ") :]
+            names.setdefault(bare, list(codes))
         for variant in _spelling_variants(bare):
             if variant != bare and variant not in names:
                 names[variant] = list(codes)

@@ -161,7 +161,6 @@ ANAPHORA = re.compile(r"^\W*(?:dan|sedangkan|sementara|namun|tetapi|bahkan|adapu
 # MoU vocabulary.
 AGREEMENT_STRONG = re.compile(r"\bmou\b|memorandum\s+of\s+understanding|nota\s+kesepa(?:katan|haman)|nota\s+kesepahaman|perjanjian\s+kerja\s*sama|\bpks\b|kesepakatan\s+bersama|nota\s+kerja\s*sama|penandatanganan\s+kerja\s*sama|penandatanganan\s+kesepakatan", re.IGNORECASE)
 AGREEMENT_WEAK = re.compile(r"kerja\s*sama|kesepakatan|kesepahaman|perjanjian", re.IGNORECASE)
-SIGNING = re.compile(r"penandatanganan|menandatangani|ditandatangani|\bteken\b|meneken|diteken|\bjalin\b|menjalin|memperbarui|memperpanjang|perpanjangan|pembaruan|pembaharuan|menyepakati|bersepakat|sepakat|\bmeresmikan\b|\bmenjalin\b|lakukan\s+penandatanganan", re.IGNORECASE)
 RENEWAL = re.compile(r"memperbarui|memperbaharui|pembaruan|pembaharuan|perpanjangan|memperpanjang|diperpanjang|diperbarui|kembali\s+(?:menandatangani|meneken|menjalin)|lanjutan|melanjutkan|adendum|addendum", re.IGNORECASE)
 MEETING = re.compile(r"\brapat\b|\brakor\b|forum|koordinasi|sosialisasi|audiensi|kunjungan|silaturahmi|pertemuan|monev|evaluasi", re.IGNORECASE)
 # Who signs: a government ...
