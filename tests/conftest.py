@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -61,3 +64,43 @@ def table_counts(warehouse: Path) -> dict[str, int]:
 
 
 os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+
+
+def query(warehouse: Path, sql: str) -> list[tuple]:
+    """Rows of one query on the warehouse, read-only."""
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def serve_plain_pages(root: Path, pages: dict[str, tuple[str, str]], published: str) -> tuple[ThreadingHTTPServer, str]:
+    """Serve ``pages`` ({path: (title, body)}) as bare HTML on 127.0.0.1, with a sitemap and an RSS feed
+    listing them; returns the server (call ``shutdown``) and its base URL."""
+    for path, (title, body) in pages.items():
+        page = root / path
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f"<html><head><title>{title}</title><meta name='date' content='{published}'></head>"
+            f"<body><h1>{title}</h1><p>{body}</p></body></html>",
+            encoding="utf-8",
+        )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(root)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{base}/{p}</loc></url>" for p in pages)
+        + "</urlset>",
+        encoding="utf-8",
+    )
+    (root / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        + "".join(f"<item><title>x</title><link>{base}/{p}</link></item>" for p in pages)
+        + "</channel></rss>",
+        encoding="utf-8",
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, base

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from devtools.warc_archives import ArchiveServer, corpus_pages, mixed_pages, write_warc
 from pantau import cli
 
+from .conftest import query as q
 from .conftest import table_counts
 
 pytestmark = pytest.mark.e2e
 
 
-def q(warehouse, sql):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_backfill_command_gives_the_marts_history_and_a_second_run_changes_nothing(tmp_path, pipeline_env, monkeypatch, capsys):

@@ -5,28 +5,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from pantau import cli
 from pantau.settings import PROJECT_ROOT
 
-from .conftest import table_counts, write_sources
+from .conftest import query as q
+from .conftest import serve_plain_pages, table_counts, write_sources
 
 pytestmark = pytest.mark.e2e
 
 
-def q(warehouse, sql):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_daily_job_on_the_sample_site_twice(site, pipeline_env, tmp_path, capsys):
@@ -148,30 +139,7 @@ PLAIN_PAGES = {
 
 
 def _plain_site(root):
-    for path, (title, body) in PLAIN_PAGES.items():
-        page = root / path
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(
-            f"<html><head><title>{title}</title><meta name='date' content='2025-10-07'></head>"
-            f"<body><h1>{title}</h1><p>{body}</p></body></html>",
-            encoding="utf-8",
-        )
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(root)))
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    (root / "sitemap.xml").write_text(
-        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        + "".join(f"<url><loc>{base}/{p}</loc></url>" for p in PLAIN_PAGES)
-        + "</urlset>",
-        encoding="utf-8",
-    )
-    (root / "feed.xml").write_text(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
-        + "".join(f"<item><title>x</title><link>{base}/{p}</link></item>" for p in PLAIN_PAGES)
-        + "</channel></rss>",
-        encoding="utf-8",
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, base
+    return serve_plain_pages(root, PLAIN_PAGES, "2025-10-07")
 
 
 @pytest.mark.parametrize("kind, path", [("sitemap", "sitemap.xml"), ("rss", "feed.xml")])

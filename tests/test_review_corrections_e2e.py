@@ -7,18 +7,15 @@ import csv
 import os
 import subprocess
 import sys
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from pantau import cli
 from pantau.settings import PROJECT_ROOT
 
-from .conftest import write_sources
+from .conftest import query as q
+from .conftest import serve_plain_pages, write_sources
 
 pytestmark = pytest.mark.e2e
 
@@ -39,34 +36,11 @@ PAGES = {
 HEADER = ["fact_key", "url", "region_code", "metric", "kind", "segment", "action", "value", "note", "corrected_by", "corrected_at"]
 
 
-def q(warehouse: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture()
 def plain_site(tmp_path):
-    root = tmp_path / "site"
-    for path, (title, body) in PAGES.items():
-        page = root / path
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(
-            f"<html><head><title>{title}</title><meta name='date' content='2025-10-15'></head>"
-            f"<body><h1>{title}</h1><p>{body}</p></body></html>",
-            encoding="utf-8",
-        )
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(root)))
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    (root / "sitemap.xml").write_text(
-        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        + "".join(f"<url><loc>{base}/{p}</loc></url>" for p in PAGES)
-        + "</urlset>",
-        encoding="utf-8",
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, base = serve_plain_pages(tmp_path / "site", PAGES, "2025-10-15")
     yield base
     server.shutdown()
 
