@@ -6,8 +6,10 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
+from .candidates import ArticleReading, fact_candidates, mou_candidates
 from .confidence import assess
 from .dates import parse_published
+from .decider import DECIDER_DIGEST, RULES_ONLY, Decider, load_decider
 from .facts import SentenceContext, facts_in_sentence
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Extraction, Fact
@@ -25,28 +27,27 @@ def _source_version() -> str:
     for path in sorted(package.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    return f"1.{digest.hexdigest()[:10]}"
+    # the trained decider's weights decide as much as the code does
+    digest.update(DECIDER_DIGEST.encode())
+    return f"2.{digest.hexdigest()[:10]}"
 
 
 EXTRACTOR_VERSION = _source_version()
 JAKARTA, NATION = "31", "00"
 
 
-def extract(
+def read_article(
     text: str,
     published: str | date | None = None,
     title: str | None = None,
     gazetteer: Gazetteer | None = None,
-) -> Extraction:
-    """Extract JKN facts and MoU events from one cleaned article text.
-
-    ``published`` resolves dates without a year ("Rabu (19/11)") and relative ones ("tahun lalu").
-    Offsets in the result point into ``text``. Pure: no I/O beyond the cached gazetteer.
-    """
+) -> ArticleReading | None:
+    """What the rules read in one cleaned article (``None`` when it is not about JKN): sentences, region
+    mentions and their roles, and the rules' facts and MoUs, each with the cues that decided it."""
     gazetteer = gazetteer or load_gazetteer()
     pub = parse_published(published)
     if not is_relevant(text, title):
-        return Extraction(relevant=False)
+        return None
     sentences = split_sentences(text)
     mentions = find_region_mentions(text, gazetteer)
     dateline, dateline_end = find_dateline(text, gazetteer)
@@ -73,7 +74,35 @@ def extract(
     if sentences and _is_headline(sentences[0], text, title):
         facts = _without_rounded_headline_figures(facts, sentences[0].start)
     mous = find_mous(sentences, mentions, main, pub, title, gazetteer, dateline_end)
-    return Extraction(relevant=True, facts=[assess(f) for f in facts], mous=mous)
+    return ArticleReading(text, title, pub, sentences, mentions, title_mentions, dateline, dateline_end, main,
+                          [assess(f) for f in facts], mous)
+
+
+def extract(
+    text: str,
+    published: str | date | None = None,
+    title: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    decider: Decider | None = None,
+) -> Extraction:
+    """Extract JKN facts and MoU events from one cleaned article text.
+
+    The rules propose candidates (``read_article``, ``candidates``); the trained decider scores each with a
+    calibrated probability and keeps, per figure, the best reading above its metric's threshold as "high";
+    the rest worth a look go to review. ``decider=RULES_ONLY`` gives the rules' own confidence instead.
+    ``published`` resolves dates without a year ("Rabu (19/11)") and relative ones ("tahun lalu").
+    Offsets in the result point into ``text``. Pure: no I/O beyond the cached gazetteer and model.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    reading = read_article(text, published, title, gazetteer)
+    if reading is None:
+        return Extraction(relevant=False)
+    decider = decider or load_decider()
+    if decider is RULES_ONLY:
+        return Extraction(relevant=True, facts=reading.facts, mous=reading.mous)
+    facts = decider.decide_facts(fact_candidates(reading, gazetteer))
+    mous = decider.decide_mous(mou_candidates(reading, gazetteer))
+    return Extraction(relevant=True, facts=facts, mous=mous)
 
 
 def _is_headline(first: Sentence, text: str, title: str | None) -> bool:

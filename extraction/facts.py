@@ -802,6 +802,8 @@ def facts_in_sentence(
                     evidence=evidence,
                     start=s.start,
                     end=s.end,
+                    number_start=s.start + q.start,
+                    number_end=s.start + q.end,
                     decided_by=cues if code == region_code else [*cues, "region:joined_with_the_next_name"],
                 )
             )

@@ -32,9 +32,15 @@ class Fact:
     # the cues that decided each part of the fact, as "decision:cue" ("metric:cakupan", "region:nearest_name")
     decided_by: list[str] = field(default_factory=list)
     review_reason: str | None = None
+    # where the figure itself sits in the cleaned text (-1 when unknown)
+    number_start: int = -1
+    number_end: int = -1
+    # the decider's calibrated probability that the fact is right, and the features that pushed it most
+    score: float | None = None
+    reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """The fact as a JSON-ready dict in the shared schema (plus offsets, confidence and cues)."""
+        """The fact as a JSON-ready dict in the shared schema (plus offsets, confidence, cues and score)."""
         return asdict(self)
 
 
@@ -54,6 +60,8 @@ class MouEvent:
     confidence: str = "high"
     decided_by: list[str] = field(default_factory=list)
     review_reason: str | None = None
+    score: float | None = None
+    reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The MoU as a JSON-ready dict in the shared schema (plus offsets)."""

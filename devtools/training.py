@@ -1,0 +1,462 @@
+"""Training the decider on labelled real news, and measuring it only on articles it has not seen.
+
+``pantau train`` (``make train``) reads every labelled real article whose text is at hand (``../shared/realdev``,
+``eval/real``), plus the bundled corpus of our own articles, turns each into candidates (``extraction.candidates``),
+labels each candidate from the gold labels (right, wrong, or optional: left out), and fits a logistic regression.
+Article-grouped cross-validation (an article and its syndicated copies always in one fold) gives held-out
+probabilities; an isotonic calibration and a threshold per metric (the lowest whose held-out precision on what
+reaches the marts is at least ``TARGET_PRECISION``) are chosen on them. The result is ``extraction/decider.json``.
+
+Deterministic: fixed folds (by a hash of the group), a deterministic solver, sorted output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extraction.candidates import Candidate, MouCandidate, fact_candidates, mou_candidates
+from extraction.decider import RULES_ONLY, Decider, LinearModel
+from extraction.extract import read_article
+from extraction.gazetteer import Gazetteer, load_gazetteer
+
+from .evaluation import Tally, evaluate, fact_match, mou_match, read_labelled_set
+
+TARGET_PRECISION = 0.95
+FOLDS = 5
+MIN_FEATURE_COUNT = 2
+C_GRID = (0.1, 0.3, 1.0)
+CURVE = (0.25, 0.5, 0.75, 1.0)
+THRESHOLD_GRID = tuple(round(0.05 + 0.01 * i, 2) for i in range(95))
+METRICS = ("uhc_coverage_pct", "active_participation_pct", "participants", "contribution_budget_idr")
+
+
+@dataclass
+class LabelledArticle:
+    """One article with gold labels: real news (``source`` "real") or the project's own corpus ("corpus")."""
+
+    id: str
+    text: str
+    published: str | None
+    title: str | None
+    gold: dict
+    source: str
+    group: str = ""
+
+
+@dataclass
+class Examples:
+    """One article's candidates with their labels (1 right, 0 wrong, None optional: not trained on)."""
+
+    article: LabelledArticle
+    facts: list[Candidate] = field(default_factory=list)
+    fact_labels: list[int | None] = field(default_factory=list)
+    mous: list[MouCandidate] = field(default_factory=list)
+    mou_labels: list[int | None] = field(default_factory=list)
+    rules_prediction: dict = field(default_factory=dict)
+
+
+def _label(item: dict, gold: list[dict], match: Callable[[dict, dict], bool]) -> int | None:
+    if any(match(g, item) for g in gold if not g.get("optional")):
+        return 1
+    if any(match(g, item) for g in gold if g.get("optional")):
+        return None
+    return 0
+
+
+def examples_of(article: LabelledArticle, gazetteer: Gazetteer) -> Examples:
+    """The candidates of one labelled article, labelled from its gold facts and MoUs."""
+    ex = Examples(article)
+    reading = read_article(article.text, article.published, article.title, gazetteer)
+    if reading is None:
+        ex.rules_prediction = {"facts": [], "mous": []}
+        return ex
+    ex.rules_prediction = {"facts": [f.to_dict() for f in reading.facts], "mous": [m.to_dict() for m in reading.mous]}
+    ex.facts = fact_candidates(reading, gazetteer)
+    ex.fact_labels = [_label(c.fact.to_dict(), article.gold.get("facts", []), fact_match) for c in ex.facts]
+    ex.mous = mou_candidates(reading, gazetteer)
+    ex.mou_labels = [_label(c.mou.to_dict(), article.gold.get("mous", []), mou_match) for c in ex.mous]
+    return ex
+
+
+# --- reading the labelled sets ------------------------------------------------------------------------------
+
+def real_label_sets(project_root: Path) -> list[tuple[str, Path, Path]]:
+    """The labelled real sets used for training and cross-validation: (name, labels, texts folder)."""
+    shared = project_root.parent / "shared"
+    return [
+        ("shared realdev", shared / "realdev" / "labels.jsonl", shared / "realdev" / "texts"),
+        ("eval/real", project_root / "eval" / "real" / "labels.jsonl", project_root / "eval" / "real" / "texts"),
+    ]
+
+
+def locked_set(project_root: Path) -> tuple[str, Path, Path]:
+    """The locked final test: a fifth of the newly labelled articles, never trained on or tuned against."""
+    return ("eval/real locked", project_root / "eval" / "real" / "locked.jsonl", project_root / "eval" / "real" / "texts")
+
+
+def read_real_articles(sets: Iterable[tuple[str, Path, Path]]) -> tuple[list[LabelledArticle], dict[str, dict[str, int]]]:
+    """Every labelled real article whose text is at hand (sha256 checked), and what was skipped per set."""
+    articles: list[LabelledArticle] = []
+    skipped: dict[str, dict[str, int]] = {}
+    seen_urls: set[str] = set()
+    for name, labels, texts in sets:
+        if not labels.exists():
+            continue
+        s = read_labelled_set(name, labels, texts, True)
+        skipped[name] = dict(s.skipped)
+        for g in s.labels:
+            url = g.get("url") or ""
+            if url and url in seen_urls:
+                skipped[name]["same URL in another set"] = skipped[name].get("same URL in another set", 0) + 1
+                continue
+            seen_urls.add(url)
+            articles.append(LabelledArticle(f"{name}:{g['id']}", s.texts[g["id"]], g.get("published"), g.get("title"),
+                                            {"facts": g.get("facts", []), "mous": g.get("mous", [])}, "real"))
+    return articles, skipped
+
+
+def corpus_articles() -> list[LabelledArticle]:
+    """The bundled corpus of our own articles (distractors with empty gold), always on the training side."""
+    from .corpus import load_corpus
+
+    out = []
+    for a in load_corpus():
+        gold = {"facts": [], "mous": []} if a.distractor else a.gold
+        out.append(LabelledArticle(f"corpus:{a.id}", a.text, a.published, a.title, gold, "corpus",
+                                   group=f"corpus:{a.syndicated_from or a.id}"))
+    return out
+
+
+_SHINGLE = re.compile(r"\w+")
+
+
+def _shingles(text: str, n: int = 6) -> set[int]:
+    words = _SHINGLE.findall(text.lower())
+    return {hash(" ".join(words[i : i + n])) for i in range(max(len(words) - n + 1, 1))}
+
+
+def assign_groups(articles: list[LabelledArticle], overlap: float = 0.5) -> None:
+    """Put an article and its syndicated copies (shared word 6-grams over ``overlap`` of the shorter) in one group."""
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    shingles = [_shingles(a.text) for a in articles]
+    for i in range(len(articles)):
+        for j in range(i + 1, len(articles)):
+            a, b = shingles[i], shingles[j]
+            if a and b and len(a & b) >= overlap * min(len(a), len(b)):
+                parent[find(j)] = find(i)
+    for i, a in enumerate(articles):
+        if not a.group:
+            a.group = articles[find(i)].id
+
+
+def fold_of(group: str, folds: int = FOLDS) -> int:
+    """The cross-validation fold of a group: fixed by a hash, so every run splits the same way."""
+    return int(hashlib.sha1(group.encode()).hexdigest(), 16) % folds
+
+
+# --- fitting ------------------------------------------------------------------------------------------------
+
+def fit_linear(rows: list[list[str]], labels: list[int], c: float, sample_weight: list[float] | None = None) -> tuple[dict[str, float], float]:
+    """Logistic regression over binary named features: weights by name and the bias."""
+    from collections import Counter
+
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for row in rows for f in set(row))
+    names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+    if len(set(labels)) < 2:
+        return {}, (6.0 if labels and labels[0] == 1 else -6.0)
+    index = {f: i for i, f in enumerate(names)}
+    indptr, indices = [0], []
+    for row in rows:
+        cols = sorted({index[f] for f in row if f in index})
+        indices += cols
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(names)))
+    model = LogisticRegression(C=c, solver="lbfgs", max_iter=2000)
+    model.fit(x, np.array(labels), sample_weight=None if sample_weight is None else np.array(sample_weight))
+    weights = {f: round(float(w), 6) for f, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-6}
+    return weights, round(float(model.intercept_[0]), 6)
+
+
+def _training_rows(examples: list[Examples], kind: str, extra: list[tuple[list[str], int, float]] = ()) -> tuple[list[list[str]], list[int], list[float]]:
+    rows, ys, ws = [], [], []
+    for ex in examples:
+        cands = ex.facts if kind == "facts" else ex.mous
+        labels = ex.fact_labels if kind == "facts" else ex.mou_labels
+        for c, y in zip(cands, labels, strict=True):
+            if y is not None:
+                rows.append(c.features)
+                ys.append(y)
+                ws.append(1.0)
+    for features, y, w in extra:
+        rows.append(features)
+        ys.append(y)
+        ws.append(w)
+    return rows, ys, ws
+
+
+def fit_models(examples: list[Examples], c: float, corrections: list[tuple[list[str], int, float]] = ()) -> tuple[LinearModel, LinearModel]:
+    """A fact model and an MoU model fitted on these examples (and analysts' decisions), uncalibrated."""
+    rows, ys, ws = _training_rows(examples, "facts", corrections)
+    weights, bias = fit_linear(rows, ys, c, ws)
+    facts = LinearModel(weights, bias)
+    rows, ys, ws = _training_rows(examples, "mous")
+    weights, bias = fit_linear(rows, ys, c, ws)
+    return facts, LinearModel(weights, bias)
+
+
+def _raw(model: LinearModel, features: list[str]) -> float:
+    return model.margin(features)
+
+
+# --- cross-validation ---------------------------------------------------------------------------------------
+
+@dataclass
+class HeldOut:
+    """Held-out logits of every candidate of every real article, from the fold it was tested in."""
+
+    facts: dict[str, list[float]] = field(default_factory=dict)
+    mous: dict[str, list[float]] = field(default_factory=dict)
+
+
+def held_out_scores(real: list[Examples], always_train: list[Examples], c: float, fraction: float = 1.0,
+                    folds: int = FOLDS) -> HeldOut:
+    """Article-grouped cross-validation: each fold's articles scored by a model that never saw them (nor their
+    copies). ``fraction`` of the other folds' groups (a fixed order) trains, for the learning curve."""
+    out = HeldOut()
+    for k in range(folds):
+        test = [ex for ex in real if fold_of(ex.article.group, folds) == k]
+        train_groups = sorted({ex.article.group for ex in real if fold_of(ex.article.group, folds) != k},
+                              key=lambda g: hashlib.sha1(f"curve:{g}".encode()).hexdigest())
+        keep = set(train_groups[: max(1, round(fraction * len(train_groups)))])
+        train = [ex for ex in real if ex.article.group in keep] + always_train
+        facts, mous = fit_models(train, c)
+        for ex in test:
+            out.facts[ex.article.id] = [_raw(facts, x.features) for x in ex.facts]
+            out.mous[ex.article.id] = [_raw(mous, x.features) for x in ex.mous]
+    return out
+
+
+def fit_calibration(margins: list[float], labels: list[int]) -> tuple[float, float]:
+    """Platt scaling (a, b) from held-out logits and outcomes: monotone, so it keeps the ranking."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(labels)) < 2:
+        return 1.0, 0.0
+    lr = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000).fit(np.array(margins).reshape(-1, 1), np.array(labels))
+    return round(float(lr.coef_[0][0]), 6), round(float(lr.intercept_[0]), 6)
+
+
+def _calibrated(examples: list[Examples], held: HeldOut) -> tuple[LinearModel, LinearModel]:
+    """Models whose only job is to calibrate held-out logits (weights unused) and carry thresholds."""
+    models = []
+    for kind in ("facts", "mous"):
+        raws, ys = [], []
+        for ex in examples:
+            labels = ex.fact_labels if kind == "facts" else ex.mou_labels
+            scores = getattr(held, kind).get(ex.article.id, [])
+            for r, y in zip(scores, labels, strict=True):
+                if y is not None:
+                    raws.append(r)
+                    ys.append(y)
+        a, b = fit_calibration(raws, ys)
+        models.append(LinearModel({}, 0.0, a, b))
+    return models[0], models[1]
+
+
+def predictions(examples: list[Examples], held: HeldOut, decider: Decider) -> dict[str, dict]:
+    """What the decider would publish for each held-out article, from its held-out logits."""
+    out = {}
+    for ex in examples:
+        fm, mm = decider.facts, decider.mous
+        fp = [fm.calibrated(r) for r in held.facts.get(ex.article.id, [])] if fm else None
+        mp = [mm.calibrated(r) for r in held.mous.get(ex.article.id, [])] if mm else None
+        out[ex.article.id] = {
+            "facts": [f.to_dict() for f in decider.decide_facts(ex.facts, fp)],
+            "mous": [m.to_dict() for m in decider.decide_mous(ex.mous, mp)],
+        }
+    return out
+
+
+def gold_of(examples: list[Examples]) -> list[dict]:
+    """The gold labels of these examples, keyed like the predictions."""
+    return [{"id": ex.article.id, **ex.article.gold} for ex in examples]
+
+
+def choose_thresholds(examples: list[Examples], held: HeldOut, facts: LinearModel, mous: LinearModel,
+                      target: float = TARGET_PRECISION) -> None:
+    """Thresholds that publish the most right facts while held-out precision on what reaches the marts stays at
+    least ``target``: one per metric (metrics differ in how sure a given score is), chosen together by trading
+    right against wrong facts at one price for all of them; and one for MoUs. Sets them on the models."""
+    gold = gold_of(examples)
+    results: dict[float, dict[str, Tally]] = {}
+    for t in THRESHOLD_GRID:
+        facts.thresholds = dict.fromkeys(METRICS, t)
+        mous.thresholds = {"mou": t}
+        results[t] = evaluate(gold, predictions(examples, held, Decider(facts, mous)))
+    best: tuple[int, dict[str, float]] | None = None
+    for price in [0.5 * 1.15**i for i in range(60)]:  # what one wrong fact costs, in right ones
+        pick = {m: max(THRESHOLD_GRID, key=lambda t, m=m: (results[t].get(f"facts:{m}", Tally()).tp
+                                                           - price * results[t].get(f"facts:{m}", Tally()).fp, t))
+                for m in METRICS}
+        tp = sum(results[pick[m]].get(f"facts:{m}", Tally()).tp for m in METRICS)
+        fp = sum(results[pick[m]].get(f"facts:{m}", Tally()).fp for m in METRICS)
+        if tp and tp / (tp + fp) >= target and (best is None or tp > best[0]):
+            best = (tp, pick)
+    facts.thresholds = best[1] if best else dict.fromkeys(METRICS, THRESHOLD_GRID[-1])
+    ok = [t for t in THRESHOLD_GRID if results[t].get("mous", Tally()).precision >= target and results[t].get("mous", Tally()).tp > 0]
+    mous.thresholds = {"mou": min(ok) if ok else THRESHOLD_GRID[-1]}
+
+
+@dataclass
+class CrossValidation:
+    """Held-out results: the learned decider and the rules alone on the same articles, and the learning curve."""
+
+    articles: int
+    groups: int
+    c: float
+    learned: dict[str, Tally]
+    rules: dict[str, Tally]
+    thresholds: dict[str, float]
+    curve: list[tuple[float, int, dict[str, Tally]]]
+    model_choice: list[tuple[str, float, float, float]]  # (model, precision, recall, f1) at the chosen thresholds
+    calibration: list[tuple[float, float, int]]  # (mean predicted, observed rate, count) per probability bin
+    facts_calibration: tuple[float, float] = (1.0, 0.0)
+    mous_calibration: tuple[float, float] = (1.0, 0.0)
+
+
+def _run_cv(real: list[Examples], corpus: list[Examples], c: float, fraction: float = 1.0) -> tuple[dict[str, Tally], Decider, HeldOut]:
+    held = held_out_scores(real, corpus, c, fraction)
+    facts, mous = _calibrated(real, held)
+    choose_thresholds(real, held, facts, mous)
+    decider = Decider(facts, mous)
+    return evaluate(gold_of(real), predictions(real, held, decider)), decider, held
+
+
+def _reliability(real: list[Examples], held: HeldOut, decider: Decider) -> list[tuple[float, float, int]]:
+    bins: dict[int, list[tuple[float, int]]] = {}
+    fm = decider.facts
+    for ex in real:
+        for r, y in zip(held.facts.get(ex.article.id, []), ex.fact_labels, strict=True):
+            if y is None or fm is None:
+                continue
+            p = fm.calibrated(r)
+            bins.setdefault(min(int(p * 5), 4), []).append((p, y))
+    return [(sum(p for p, _ in v) / len(v), sum(y for _, y in v) / len(v), len(v)) for _, v in sorted(bins.items())]
+
+
+def cross_validate(real: list[Examples], corpus: list[Examples], c_grid: Iterable[float] = C_GRID) -> CrossValidation:
+    """Choose the regularisation by held-out F1 at precision ≥ target, then report that model against the rules,
+    a learning curve, and the calibration, all on the same folds."""
+    choice = []
+    best: tuple[float, float, dict[str, Tally], Decider, HeldOut] | None = None
+    for c in c_grid:
+        tallies, decider, held = _run_cv(real, corpus, c)
+        t = tallies["facts"]
+        choice.append((f"logistic C={c}", t.precision, t.recall, t.f1))
+        score = t.f1 + tallies.get("mous", Tally()).f1 * 0.25
+        if best is None or score > best[0] + 1e-9:
+            best = (score, c, tallies, decider, held)
+    assert best is not None
+    _, c, learned, decider, held = best
+    rules = evaluate(gold_of(real), {ex.article.id: ex.rules_prediction for ex in real})
+    curve = []
+    for fraction in CURVE:
+        tallies = learned if fraction == 1.0 else _run_cv(real, corpus, c, fraction)[0]
+        n = round(fraction * len({ex.article.group for ex in real}) * (FOLDS - 1) / FOLDS)
+        curve.append((fraction, n, tallies))
+    thresholds = {**decider.facts.thresholds, **decider.mous.thresholds}
+    return CrossValidation(len(real), len({ex.article.group for ex in real}), c, learned, rules, thresholds, curve, choice,
+                           _reliability(real, held, decider),
+                           (decider.facts.calibration_a, decider.facts.calibration_b),
+                           (decider.mous.calibration_a, decider.mous.calibration_b))
+
+
+def cv_report(cv: CrossValidation) -> str:
+    """The cross-validation as a printable report."""
+    lines = [f"Article-grouped {FOLDS}-fold cross-validation over {cv.articles} labelled real articles ({cv.groups} groups "
+             f"of an article and its copies); what reaches the marts; learned decider vs the rules alone, same folds",
+             f"  {'':<34} {'learned: prec':>13} {'recall':>6} {'f1':>6}   {'rules: prec':>11} {'recall':>6} {'f1':>6}   threshold"]
+    for key in ["facts"] + [f"facts:{m}" for m in METRICS] + ["mous"]:
+        a, b = cv.learned.get(key, Tally()), cv.rules.get(key, Tally())
+        th = cv.thresholds.get(key.split(":")[-1] if key != "mous" else "mou", "")
+        lines.append(f"  {key:<34} {a.precision:13.3f} {a.recall:6.3f} {a.f1:6.3f}   {b.precision:11.3f} {b.recall:6.3f} {b.f1:6.3f}   {th}")
+    lines.append("  model choice (facts at the chosen thresholds): " + "; ".join(
+        f"{name}: P {p:.3f} R {r:.3f} F1 {f:.3f}" for name, p, r, f in cv.model_choice))
+    lines.append("  learning curve (share of the training folds' articles → facts P / R / F1, MoUs P / R):")
+    for fraction, n, t in cv.curve:
+        f, m = t.get("facts", Tally()), t.get("mous", Tally())
+        lines.append(f"    {fraction:4.0%} (~{n} groups): facts {f.precision:.3f} / {f.recall:.3f} / {f.f1:.3f}   MoUs {m.precision:.3f} / {m.recall:.3f}")
+    lines.append("  calibration of fact scores (mean score → share right, candidates): " + "; ".join(
+        f"{p:.2f}→{o:.2f} ({n})" for p, o, n in cv.calibration))
+    return "\n".join(lines)
+
+
+# --- the whole training run ---------------------------------------------------------------------------------
+
+def build_examples(project_root: Path, sets: list[tuple[str, Path, Path]] | None = None) -> tuple[list[Examples], list[Examples], dict]:
+    """Candidates and labels of every real article at hand, and of the bundled corpus; and what was skipped."""
+    gazetteer = load_gazetteer()
+    real_articles, skipped = read_real_articles(sets if sets is not None else real_label_sets(project_root))
+    corpus = corpus_articles()
+    assign_groups(real_articles)
+    real = [examples_of(a, gazetteer) for a in real_articles]
+    return real, [examples_of(a, gazetteer) for a in corpus], skipped
+
+
+def train(project_root: Path, out_path: Path, corrections: list[tuple[list[str], int, float]] = (), out=print,
+          sets: list[tuple[str, Path, Path]] | None = None, c_grid: Iterable[float] = C_GRID) -> dict:
+    """Cross-validate, then fit the decider on every labelled article (and analysts' decisions); write it as JSON."""
+    real, corpus, skipped = build_examples(project_root, sets)
+    for name, why in skipped.items():
+        if why:
+            out(f"{name}: skipped {why}")
+    if len({ex.article.group for ex in real}) >= FOLDS:
+        cv = cross_validate(real, corpus, c_grid)
+        out(cv_report(cv))
+        c, thresholds = cv.c, cv.thresholds
+        facts_cal, mous_cal = cv.facts_calibration, cv.mous_calibration
+        summary = {"articles": cv.articles, "groups": cv.groups, "C": c,
+                   "held_out": {k: {"precision": round(t.precision, 3), "recall": round(t.recall, 3)}
+                                for k, t in sorted(cv.learned.items())}}
+    else:  # too few real articles to hold any out (a fresh clone): the corpus alone, thresholds at 0.5
+        c, thresholds, facts_cal, mous_cal, summary = 1.0, {}, (1.0, 0.0), (1.0, 0.0), {"articles": len(real)}
+    facts, mous = fit_models(real + corpus, c, corrections)
+    doc = {
+        "version": "",
+        "kind": "logistic regression over named candidate features (extraction/candidates.py)",
+        "trained_on": {"real_articles": len(real), "corpus_articles": len(corpus), "analyst_decisions": len(corrections)},
+        "cross_validation": summary,
+        "facts": {"bias": facts.bias, "weights": dict(sorted(facts.weights.items())),
+                  "calibration": {"a": facts_cal[0], "b": facts_cal[1]},
+                  "thresholds": {m: thresholds.get(m, 0.5) for m in METRICS}, "default_threshold": 0.5, "review_floor": 0.05},
+        "mous": {"bias": mous.bias, "weights": dict(sorted(mous.weights.items())),
+                 "calibration": {"a": mous_cal[0], "b": mous_cal[1]},
+                 "thresholds": {"mou": thresholds.get("mou", 0.5)}, "default_threshold": 0.5, "review_floor": 0.0},
+    }
+    body = json.dumps(doc, sort_keys=True, ensure_ascii=False)
+    doc["version"] = hashlib.sha256(body.encode()).hexdigest()[:12]
+    out_path.write_text(json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    out(f"wrote {out_path} (version {doc['version']}: {len(facts.weights)} fact weights, {len(mous.weights)} MoU weights)")
+    return doc
+
+
+def rules_only() -> Decider:
+    """The rules' own confidence, for comparisons."""
+    return RULES_ONLY

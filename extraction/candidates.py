@@ -1,0 +1,361 @@
+"""Candidate facts and MoUs with the features a trained model decides on.
+
+The rules (``facts.py``, ``mous.py``) read each figure once and give their reading. This module turns every such
+reading into candidates: the rules' own, and the plausible alternatives the rules passed over (every other region
+named in the sentence or the one before it, the headline's, the dateline's, the article's main region, the nation;
+a participant count of unknown segment read as the total). Each candidate is described by named features: the cues
+the rules recorded, the vocabulary classes and domain words around the figure in its clause, distances, positions,
+list and table structure, agreement with headline and dateline, number format, and how often and where its region
+is named. Feature names hold single words or word classes, never a sentence of the article.
+
+Pure and I/O-free, like the rest of ``extraction/``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from . import vocabulary as v
+from .gazetteer import Gazetteer
+from .model import Fact, MouEvent
+from .regions import RegionMention
+from .text import Sentence
+
+NATION = "00"
+
+# Vocabulary classes read in the clause before and after a figure: the rules' own word lists, as data.
+VOCABULARY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("participant", v.PARTICIPANT_CONTEXT),
+    ("not_covered", v.COUNT_NOT_COVERED),
+    ("population", v.POPULATION),
+    ("central_budget", v.CENTRAL_BUDGET),
+    ("pemda", v.PEMDA_CUE),
+    ("budget_context", v.BUDGET_CONTEXT),
+    ("budget_action", v.BUDGET_ACTION),
+    ("budget_reject", v.BUDGET_REJECT),
+    ("share_of_participants", v.SHARE_OF_PARTICIPANTS),
+    ("now", v.NOW),
+    ("national_level", v.NATIONAL_LEVEL),
+    ("national_target", v.NATIONAL_TARGET),
+    ("total_hint", v.TOTAL_HINT),
+    ("this_region", v.THIS_REGION),
+    ("national", v.NATIONAL),
+    ("ketenagakerjaan", v.KETENAGAKERJAAN),
+    ("one_group", v.ONE_GROUP),
+    ("several_regions", v.SEVERAL_REGIONS),
+    ("future", v.FUTURE),
+    ("past", v.PAST_MARK),
+    ("renewal", v.RENEWAL),
+    ("meeting", v.MEETING),
+    ("agreement", v.AGREEMENT_STRONG),
+    ("called_off", v.CALLED_OFF),
+)
+_PERCENT_TOPIC_NAMES = {"active_participation_pct": "topic_active", "uhc_coverage_pct": "topic_coverage", "reject": "topic_other"}
+
+# Domain words whose presence near a figure the model may weigh: single words of the news register about JKN,
+# none of them specific to one article.
+DOMAIN_WORDS: frozenset[str] = frozenset(
+    """
+    target ditargetkan sasaran standar minimal syarat capai mencapai capaian tercapai sudah telah baru masih hanya kini
+    tercatat sebanyak sebesar sekitar hampir lebih kurang dari atau yakni yaitu dengan total jumlah seluruh semua
+    persen jiwa orang peserta penduduk warga masyarakat keluarga kk pekerja buruh pns asn honorer perangkat desa
+    terdaftar aktif nonaktif dinonaktifkan diaktifkan tidak belum tersisa sisa tinggal kekurangan kuota alokasi
+    anggaran iuran premi miliar juta triliun ribu apbd apbn pbi pbpu ppu bp mandiri pemda pemkab pemkot pemprov
+    provinsi kabupaten kota nasional indonesia daerah wilayah cabang kantor deputi kedeputian se wilayahnya
+    uhc cakupan kepesertaan keaktifan universal coverage jkn kis bpjs kesehatan ketenagakerjaan jamkesda
+    naik turun meningkat menurun bertambah berkurang kenaikan penurunan peningkatan selisih dibanding sebelumnya
+    tahun bulan per hingga sampai sejak periode triwulan semester akhir awal lalu depan mendatang
+    rumah sakit puskesmas klinik faskes stunting vaksinasi imunisasi kemiskinan miskin bansos pkh dtks dtsen
+    realisasi serapan tunggakan utang klaim kapitasi denda kebutuhan rencana akan harus wajib perlu
+    rata tertinggi terendah peringkat ranking posisi urutan penghargaan award predikat kategori
+    perempuan laki usia lansia anak balita bayi sektor segmen formal informal kategori kelas
+    mou pks kesepakatan perjanjian penandatanganan ditandatangani menandatangani teken diteken perpanjangan
+    """.split()
+)
+_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+_WORDS_BEFORE, _WORDS_AFTER = 6, 4
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:sedangkan|sementara|namun|tetapi|dan\s+(?:untuk|di))\b|\s[-–]\s|\(|\)")
+_NUMBER = re.compile(r"\d[\d.,]*")
+_BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)]\s)")
+_BACA_JUGA = re.compile(r"baca\s+juga", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class ArticleReading:
+    """What the rules read in one article: its sentences, region mentions and their roles, and the rules' facts
+    and MoUs (confidence as the review rules set it)."""
+
+    text: str
+    title: str | None
+    published: date | None
+    sentences: list[Sentence]
+    mentions: list[RegionMention]
+    title_mentions: list[RegionMention]
+    dateline: str | None
+    dateline_end: int
+    main: str | None
+    facts: list[Fact]
+    mous: list[MouEvent]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible fact and the features that describe it. ``origin`` says whether it is the rules' own reading
+    ("rules") or an alternative ("alt_region", "alt_segment"); ``figure`` groups the candidates of one figure."""
+
+    fact: Fact
+    origin: str
+    figure: tuple[int, int]
+    features: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class MouCandidate:
+    """One possible MoU (the rules' event) and its features."""
+
+    mou: MouEvent
+    features: list[str] = field(default_factory=list)
+
+
+def _bucket(x: float, edges: tuple[float, ...]) -> str:
+    for i, edge in enumerate(edges):
+        if x < edge:
+            return str(i)
+    return str(len(edges))
+
+
+class _ArticleIndex:
+    """Where each region is named in an article, read once for all its candidates."""
+
+    def __init__(self, reading: ArticleReading, gazetteer: Gazetteer) -> None:
+        self.reading = reading
+        self.gazetteer = gazetteer
+        self.named: dict[str, list[RegionMention]] = {}
+        for m in reading.mentions:
+            self.named.setdefault(m.code, []).append(m)
+        order = [m.code for m in reading.mentions if not m.office and m.start >= reading.dateline_end]
+        self.first = order[0] if order else None
+        self.headline_codes = {m.code for m in reading.title_mentions}
+        first = reading.sentences[0] if reading.sentences else None
+        if first is not None and reading.title is None and len(first.text) < 160:
+            self.headline_codes |= {m.code for m in reading.mentions if m.start < first.end}
+        self.distinct = len({m.code for m in reading.mentions if not m.office})
+        self.length = max(len(reading.text), 1)
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        for s in self.reading.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def province(self, code: str) -> str | None:
+        r = self.gazetteer.regions.get(code)
+        return r.province_code if r else None
+
+
+def _window_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 80) : start])][-_WORDS_BEFORE:]
+    after = [w.lower() for w in _WORD.findall(text[end : end + 60])][:_WORDS_AFTER]
+    return [w for w in before if w in DOMAIN_WORDS], [w for w in after if w in DOMAIN_WORDS]
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The clause text before and after a figure (to the nearest clause break or neighbouring figure)."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    for m in _NUMBER.finditer(text, left, max(left, start - 1)):
+        if m.end() < start - 1:
+            left = max(left, m.end())
+    brk = _CLAUSE_BREAK.search(text, end)
+    right = brk.start() if brk else len(text)
+    nxt = _NUMBER.search(text, end + 1)
+    if nxt and nxt.start() < right:
+        right = nxt.start()
+    return text[left:start], text[end:right]
+
+
+def figure_features(fact: Fact, index: _ArticleIndex) -> list[str]:
+    """Features of a figure, shared by all its candidates: what the rules decided and the language around it."""
+    reading = index.reading
+    f: list[str] = [f"metric={fact.metric}", f"kind={fact.kind}", f"qual={fact.qualifier}",
+                    f"metric_kind={fact.metric}:{fact.kind}"]
+    if fact.metric in ("participants", "contribution_budget_idr"):
+        f.append(f"metric_seg={fact.metric}:{fact.segment}")
+    f += [f"cue={c}" for c in fact.decided_by if not c.startswith("region:")]
+    if fact.review_reason:
+        f.append("rules_review")
+    value = float(fact.value)
+    if fact.metric.endswith("_pct"):
+        f.append(f"pct_band={_bucket(value, (50, 80, 90, 95, 98, 100, 100.01))}")
+        f.append("pct_integer" if value == int(value) else "pct_decimal")
+    else:
+        f.append(f"log10={int(math.log10(max(value, 1)))}:{fact.metric}")
+        f.append("round_thousand" if value % 1000 == 0 else "not_round")
+    if fact.as_of is None:
+        f.append("as_of_none")
+    elif reading.published is not None:
+        gap = reading.published.year - int(fact.as_of[:4])
+        f.append(f"as_of_gap={_bucket(gap, (0, 1, 2, 4))}")
+    s = index.sentence_of(fact.number_start if fact.number_start >= 0 else fact.start)
+    if s is None:
+        return f
+    text = s.text
+    a, b = (fact.number_start - s.start, fact.number_end - s.start) if fact.number_start >= 0 else (0, 0)
+    f.append(f"sent_idx={_bucket(s.index, (1, 2, 3, 6, 11))}")
+    f.append(f"article_pos={_bucket(s.start / index.length, (0.2, 0.4, 0.6, 0.8))}")
+    numbers = len(_NUMBER.findall(text))
+    f.append(f"numbers_in_sentence={_bucket(numbers, (2, 3, 5, 9))}")
+    here = [m for m in reading.mentions if s.start <= m.start < s.end and not m.office]
+    f.append(f"regions_in_sentence={_bucket(len({m.code for m in here}), (1, 2, 3, 5))}")
+    f.append(f"sentence_len={_bucket(len(text), (60, 150, 300))}")
+    f.append(f"article_regions={_bucket(index.distinct, (2, 3, 5, 10))}")
+    if _BULLET.match(text) or not text.rstrip().endswith((".", "!", "?", '"', "”")):
+        f.append("line_not_prose")
+    if "\t" in text or "|" in text:
+        f.append("table_cells")
+    if _BACA_JUGA.search(text):
+        f.append("baca_juga")
+    if reading.title and fact.number_start >= 0:
+        shown = text[a:b].strip()
+        if shown and shown in reading.title:
+            f.append("figure_in_headline")
+    before, after = _clause(text, a, b)
+    for name, pattern in VOCABULARY_CLASSES:
+        if pattern.search(before):
+            f.append(f"before:{name}")
+        if pattern.search(after):
+            f.append(f"after:{name}")
+    if fact.metric.endswith("_pct"):
+        for pattern, label in v.PERCENT_TOPICS:
+            if pattern.search(before):
+                f.append(f"before:{_PERCENT_TOPIC_NAMES[label]}")
+    wb, wa = _window_words(text, a, b)
+    f += [f"w_before={w}" for w in wb] + [f"w_after={w}" for w in wa]
+    return f
+
+
+def region_features(code: str, fact: Fact, index: _ArticleIndex) -> list[str]:
+    """Features of a candidate's region: its kind, roles in the article, and where it is named near the figure."""
+    reading = index.reading
+    region = index.gazetteer.regions.get(code)
+    kind = region.type if region else "unknown"
+    f = [f"region_type={kind}", f"region_type_metric={kind}:{fact.metric}"]
+    if code in index.headline_codes:
+        f.append("region_in_headline")
+    if code == reading.dateline:
+        f.append("region_is_dateline")
+    if code == reading.main:
+        f.append("region_is_main")
+    if code == index.first:
+        f.append("region_named_first")
+    if reading.main and code == index.province(reading.main) and code != reading.main:
+        f.append("region_is_province_of_main")
+    if reading.main and index.province(code) == reading.main:
+        f.append("region_inside_main")
+    named = index.named.get(code, [])
+    f.append(f"region_mentions={_bucket(len(named), (1, 2, 3, 5))}")
+    if named and all(m.office for m in named):
+        f.append("region_only_as_office")
+    s = index.sentence_of(fact.number_start if fact.number_start >= 0 else fact.start)
+    if s is not None and fact.number_start >= 0:
+        in_sentence = [m for m in named if s.start <= m.start < s.end and not m.office]
+        if in_sentence:
+            nearest = min(in_sentence, key=lambda m: abs(m.start - fact.number_start))
+            gap = nearest.start - fact.number_start
+            f.append("region_before_figure" if gap < 0 else "region_after_figure")
+            f.append(f"region_distance={_bucket(abs(gap), (20, 50, 100, 200))}")
+            others = [m for m in reading.mentions if s.start <= m.start < s.end and not m.office and m.code != code]
+            if not any(abs(m.start - fact.number_start) < abs(gap) for m in others):
+                f.append("region_nearest_in_sentence")
+        elif any(p.index == s.index - 1 and p.start <= m.start < p.end for p in reading.sentences for m in named):
+            f.append("region_in_previous_sentence")
+        else:
+            f.append("region_not_in_sentence")
+    return f
+
+
+def _alternative_regions(fact: Fact, index: _ArticleIndex) -> list[str]:
+    reading = index.reading
+    s = index.sentence_of(fact.number_start if fact.number_start >= 0 else fact.start)
+    codes: list[str] = []
+    if s is not None:
+        lo = s.start
+        prev = next((p for p in reading.sentences if p.index == s.index - 1), None)
+        if prev is not None:
+            lo = prev.start
+        codes += [m.code for m in reading.mentions if lo <= m.start < s.end and not m.office and not m.subregion]
+    codes += sorted(index.headline_codes)
+    codes += [c for c in (reading.dateline, reading.main, NATION) if c]
+    seen: list[str] = []
+    for c in codes:
+        if c != fact.region_code and c not in seen and c in index.gazetteer.regions:
+            seen.append(c)
+    return seen
+
+
+def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candidate]:
+    """Every candidate fact of an article, with its features: the rules' facts and their alternatives."""
+    index = _ArticleIndex(reading, gazetteer)
+    out: list[Candidate] = []
+    shared: dict[tuple[int, int, str, str], list[str]] = {}
+    rule_keys = {(f.number_start, f.region_code, f.metric, f.kind, f.segment) for f in reading.facts}
+    for fact in reading.facts:
+        figure = (fact.number_start, fact.number_end) if fact.number_start >= 0 else (fact.start, fact.end)
+        key = (*figure, fact.metric, fact.kind)
+        if key not in shared:
+            shared[key] = figure_features(fact, index)
+        base = shared[key]
+        region_cues = [f"rule_region={c}" for c in fact.decided_by if c.startswith("region:")]
+        out.append(Candidate(fact, "rules", figure, ["origin=rules", *base, *region_cues, *region_features(fact.region_code, fact, index)]))
+        if fact.metric == "participants" and fact.segment is None:
+            alt = replace(fact, segment="total", decided_by=[*fact.decided_by, "segment:alternative_total"], reasons=[])
+            out.append(Candidate(alt, "alt_segment", figure, ["origin=alt_segment", *base, *region_cues, *region_features(fact.region_code, fact, index)]))
+        for code in _alternative_regions(fact, index):
+            if (fact.number_start, code, fact.metric, fact.kind, fact.segment) in rule_keys:
+                continue
+            region = gazetteer.regions[code]
+            alt = replace(fact, region_code=code, region_name=region.name,
+                          decided_by=[c for c in fact.decided_by if not c.startswith("region:")] + ["region:alternative"], reasons=[])
+            out.append(Candidate(alt, "alt_region", figure, ["origin=alt_region", *base, *region_features(code, alt, index)]))
+    return out
+
+
+def mou_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[MouCandidate]:
+    """The rules' MoU events with their features: cues, date precision, the region's roles, the signing language."""
+    index = _ArticleIndex(reading, gazetteer)
+    out: list[MouCandidate] = []
+    n = len(reading.mous)
+    for m in reading.mous:
+        f = ["origin=rules", f"mou_kind={m.kind}", f"mous_in_article={_bucket(n, (2, 3, 5))}"]
+        f += [f"cue={c}" for c in m.decided_by]
+        if m.review_reason:
+            f.append("rules_review")
+        date_parts = len(m.signed_on.split("-")) if m.signed_on else 0
+        f.append(f"date_precision={date_parts}")
+        if m.signed_on and reading.published is not None:
+            f.append(f"signed_gap={_bucket(reading.published.year - int(m.signed_on[:4]), (0, 1, 2))}")
+        region = gazetteer.regions.get(m.region_code)
+        f.append(f"region_type={region.type if region else 'unknown'}")
+        for code_feature in region_features(m.region_code, Fact(m.region_code, m.region_name, "mou", "actual", None, 0, "exact",
+                                                                 None, m.evidence, m.start, m.end, number_start=m.start,
+                                                                 number_end=m.start), index):
+            if not code_feature.startswith("region_type"):
+                f.append(code_feature)
+        s = index.sentence_of(m.start)
+        if s is not None:
+            f.append(f"sent_idx={_bucket(s.index, (1, 2, 3, 6, 11))}")
+            for name, pattern in VOCABULARY_CLASSES:
+                if pattern.search(s.text):
+                    f.append(f"sentence:{name}")
+            words = {w.lower() for w in _WORD.findall(s.text)} & DOMAIN_WORDS
+            f += [f"w_sentence={w}" for w in sorted(words)]
+        if reading.title:
+            for name, pattern in VOCABULARY_CLASSES:
+                if pattern.search(reading.title):
+                    f.append(f"headline:{name}")
+        out.append(MouCandidate(m, f))
+    return out
