@@ -8,7 +8,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup demo test ui docs eval bench lint browsers clean
+.PHONY: setup demo test ui docs eval train bench lint browsers clean
 
 # uv itself comes from the package index into a private venv, so nothing is installed system-wide.
 $(UV):
@@ -37,8 +37,11 @@ ui: setup  ## the Dagster UI on 127.0.0.1:3000 (schedule on by default)
 docs: setup  ## dbt docs generated from the warehouse and served on 127.0.0.1:8080
 	cd dbt_project && ../$(BIN)/dbt docs generate --profiles-dir . && ../$(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080 --no-browser
 
-eval: setup  ## extraction precision/recall/F1, on what reaches the marts: bundled corpus, ../shared/gold, ../shared/realdev, eval/real
+eval: setup  ## article-grouped cross-validation (learned vs rules) over labelled real articles, then precision/recall/F1 per set
 	$(BIN)/pantau eval
+
+train: setup  ## train the decider on every labelled real article at hand; writes extraction/decider.json
+	$(BIN)/pantau train
 
 bench: setup  ## benchmarks; writes bench-results.json
 	$(BIN)/python -m benchmarks.run

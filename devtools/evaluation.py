@@ -206,7 +206,8 @@ def predict(texts: dict[str, str], labels: list[dict], gazetteer) -> dict[str, d
     return preds
 
 
-def run(project_root: Path, gold_dir: Path | None = None, show_errors: bool = False, out=print) -> dict[str, dict[str, Tally]]:
+def run(project_root: Path, gold_dir: Path | None = None, show_errors: bool = False, out=print,
+        locked: bool = False) -> dict[str, dict[str, Tally]]:
     """``make eval``: the bundled corpus, then each labelled set that exists: ``../shared/gold`` seeds,
     ``../shared/realdev``, and the project's own ``eval/real`` (labels in git, texts re-collected into the
     git-ignored ``eval/real/texts/``). Returns the tallies of each set by name."""
@@ -241,7 +242,12 @@ def run(project_root: Path, gold_dir: Path | None = None, show_errors: bool = Fa
         ("shared gold seeds", gold_dir / "seeds.jsonl", gold_dir.parent / "seeds", False),
         ("shared realdev", shared / "realdev" / "labels.jsonl", shared / "realdev" / "texts", True),
         ("eval/real", project_root / "eval" / "real" / "labels.jsonl", project_root / "eval" / "real" / "texts", True),
+        ("eval/real new", project_root / "eval" / "real" / "new.jsonl", project_root / "eval" / "real" / "texts", True),
     ]
+    if locked:
+        sets.append(("eval/real locked (never trained on)", project_root / "eval" / "real" / "locked.jsonl",
+                     project_root / "eval" / "real" / "texts", True))
+    out("\nThe sets below, but for the locked one, trained the decider: their scores are in-sample, not held out.")
     for name, labels_path, texts_dir, check_sha in sets:
         if not labels_path.exists():
             continue

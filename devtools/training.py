@@ -20,18 +20,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extraction.candidates import Candidate, MouCandidate, fact_candidates, mou_candidates
-from extraction.decider import RULES_ONLY, Decider, LinearModel
+from extraction.decider import Decider, LinearModel
 from extraction.extract import read_article
 from extraction.gazetteer import Gazetteer, load_gazetteer
 
 from .evaluation import Tally, evaluate, fact_match, mou_match, read_labelled_set
 
+DECIDER_OUTPUT = Path(__file__).resolve().parent.parent / "extraction" / "decider.json"
 TARGET_PRECISION = 0.95
+CORRECTION_WEIGHT = 3.0  # an analyst's decision on a fact of our own warehouse counts more than one label
 FOLDS = 5
 MIN_FEATURE_COUNT = 2
-C_GRID = (0.1, 0.3, 1.0)
+C_GRID = (0.1, 0.3)
 CURVE = (0.25, 0.5, 0.75, 1.0)
-THRESHOLD_GRID = tuple(round(0.05 + 0.01 * i, 2) for i in range(95))
+THRESHOLD_GRID = tuple(round(0.05 + 0.02 * i, 2) for i in range(48))
 METRICS = ("uhc_coverage_pct", "active_participation_pct", "participants", "contribution_budget_idr")
 
 
@@ -91,6 +93,7 @@ def real_label_sets(project_root: Path) -> list[tuple[str, Path, Path]]:
     return [
         ("shared realdev", shared / "realdev" / "labels.jsonl", shared / "realdev" / "texts"),
         ("eval/real", project_root / "eval" / "real" / "labels.jsonl", project_root / "eval" / "real" / "texts"),
+        ("eval/real new", project_root / "eval" / "real" / "new.jsonl", project_root / "eval" / "real" / "texts"),
     ]
 
 
@@ -299,17 +302,33 @@ def gold_of(examples: list[Examples]) -> list[dict]:
     return [{"id": ex.article.id, **ex.article.gold} for ex in examples]
 
 
+MIN_RECALL_AT_TARGET = 0.5  # below this, the precision goal would empty the marts: the fallback policy applies
+
+
+def _f_half(t: Tally) -> float:
+    p, r = t.precision, t.recall
+    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+
+
 def choose_thresholds(examples: list[Examples], held: HeldOut, facts: LinearModel, mous: LinearModel,
                       target: float = TARGET_PRECISION) -> None:
-    """Thresholds that publish the most right facts while held-out precision on what reaches the marts stays at
-    least ``target``: one per metric (metrics differ in how sure a given score is), chosen together by trading
-    right against wrong facts at one price for all of them; and one for MoUs. Sets them on the models."""
+    """Thresholds and policy for what reaches the marts, chosen on held-out articles. When the score alone
+    reaches ``target`` precision with at least ``MIN_RECALL_AT_TARGET`` recall, one threshold per metric (chosen
+    together, trading right against wrong facts at one price) publishes the most right facts at that precision.
+    Otherwise the rules' own published readings must also pass a threshold that maximises F0.5 (precision
+    weighted): the model can only take facts out, so the marts keep the rules' recall less what it removes."""
     gold = gold_of(examples)
-    results: dict[float, dict[str, Tally]] = {}
-    for t in THRESHOLD_GRID:
-        facts.thresholds = dict.fromkeys(METRICS, t)
-        mous.thresholds = {"mou": t}
-        results[t] = evaluate(gold, predictions(examples, held, Decider(facts, mous)))
+
+    def sweep(policy: str) -> dict[float, dict[str, Tally]]:
+        facts.policy = mous.policy = policy
+        results = {}
+        for t in THRESHOLD_GRID:
+            facts.thresholds = dict.fromkeys(METRICS, t)
+            mous.thresholds = {"mou": t}
+            results[t] = evaluate(gold, predictions(examples, held, Decider(facts, mous)))
+        return results
+
+    results = sweep("score")
     best: tuple[int, dict[str, float]] | None = None
     for price in [0.5 * 1.15**i for i in range(60)]:  # what one wrong fact costs, in right ones
         pick = {m: max(THRESHOLD_GRID, key=lambda t, m=m: (results[t].get(f"facts:{m}", Tally()).tp
@@ -319,9 +338,18 @@ def choose_thresholds(examples: list[Examples], held: HeldOut, facts: LinearMode
         fp = sum(results[pick[m]].get(f"facts:{m}", Tally()).fp for m in METRICS)
         if tp and tp / (tp + fp) >= target and (best is None or tp > best[0]):
             best = (tp, pick)
-    facts.thresholds = best[1] if best else dict.fromkeys(METRICS, THRESHOLD_GRID[-1])
-    ok = [t for t in THRESHOLD_GRID if results[t].get("mous", Tally()).precision >= target and results[t].get("mous", Tally()).tp > 0]
-    mous.thresholds = {"mou": min(ok) if ok else THRESHOLD_GRID[-1]}
+    required = results[THRESHOLD_GRID[0]].get("facts", Tally())
+    if best is not None and best[0] >= MIN_RECALL_AT_TARGET * (required.tp + required.fn):
+        facts.policy, facts.thresholds = "score", best[1]
+    else:
+        gated = sweep("rules_and_score")
+        t = max(THRESHOLD_GRID, key=lambda t: (_f_half(gated[t].get("facts", Tally())), -t))
+        facts.policy, facts.thresholds = "rules_and_score", dict.fromkeys(METRICS, t)
+        results = gated
+    ok = [t for t in THRESHOLD_GRID if results[t].get("mous", Tally()).precision >= target
+          and results[t].get("mous", Tally()).recall >= MIN_RECALL_AT_TARGET]
+    mous.policy = facts.policy
+    mous.thresholds = {"mou": min(ok) if ok else max(THRESHOLD_GRID, key=lambda t: (_f_half(results[t].get("mous", Tally())), -t))}
 
 
 @dataclass
@@ -334,6 +362,7 @@ class CrossValidation:
     learned: dict[str, Tally]
     rules: dict[str, Tally]
     thresholds: dict[str, float]
+    policy: str
     curve: list[tuple[float, int, dict[str, Tally]]]
     model_choice: list[tuple[str, float, float, float]]  # (model, precision, recall, f1) at the chosen thresholds
     calibration: list[tuple[float, float, int]]  # (mean predicted, observed rate, count) per probability bin
@@ -382,7 +411,7 @@ def cross_validate(real: list[Examples], corpus: list[Examples], c_grid: Iterabl
         n = round(fraction * len({ex.article.group for ex in real}) * (FOLDS - 1) / FOLDS)
         curve.append((fraction, n, tallies))
     thresholds = {**decider.facts.thresholds, **decider.mous.thresholds}
-    return CrossValidation(len(real), len({ex.article.group for ex in real}), c, learned, rules, thresholds, curve, choice,
+    return CrossValidation(len(real), len({ex.article.group for ex in real}), c, learned, rules, thresholds, decider.facts.policy, curve, choice,
                            _reliability(real, held, decider),
                            (decider.facts.calibration_a, decider.facts.calibration_b),
                            (decider.mous.calibration_a, decider.mous.calibration_b))
@@ -397,6 +426,8 @@ def cv_report(cv: CrossValidation) -> str:
         a, b = cv.learned.get(key, Tally()), cv.rules.get(key, Tally())
         th = cv.thresholds.get(key.split(":")[-1] if key != "mous" else "mou", "")
         lines.append(f"  {key:<34} {a.precision:13.3f} {a.recall:6.3f} {a.f1:6.3f}   {b.precision:11.3f} {b.recall:6.3f} {b.f1:6.3f}   {th}")
+    lines.append(f"  policy: {cv.policy} (rules_and_score: the score alone missed precision {TARGET_PRECISION} at recall {MIN_RECALL_AT_TARGET}"
+                 " on held-out articles, so a fact must be one the rules publish and pass the threshold)")
     lines.append("  model choice (facts at the chosen thresholds): " + "; ".join(
         f"{name}: P {p:.3f} R {r:.3f} F1 {f:.3f}" for name, p, r, f in cv.model_choice))
     lines.append("  learning curve (share of the training folds' articles → facts P / R / F1, MoUs P / R):")
@@ -427,16 +458,16 @@ def train(project_root: Path, out_path: Path, corrections: list[tuple[list[str],
     for name, why in skipped.items():
         if why:
             out(f"{name}: skipped {why}")
-    if len({ex.article.group for ex in real}) >= FOLDS:
+    if enough_for_cv(real):
         cv = cross_validate(real, corpus, c_grid)
         out(cv_report(cv))
-        c, thresholds = cv.c, cv.thresholds
+        c, thresholds, policy = cv.c, cv.thresholds, cv.policy
         facts_cal, mous_cal = cv.facts_calibration, cv.mous_calibration
         summary = {"articles": cv.articles, "groups": cv.groups, "C": c,
                    "held_out": {k: {"precision": round(t.precision, 3), "recall": round(t.recall, 3)}
                                 for k, t in sorted(cv.learned.items())}}
     else:  # too few real articles to hold any out (a fresh clone): the corpus alone, thresholds at 0.5
-        c, thresholds, facts_cal, mous_cal, summary = 1.0, {}, (1.0, 0.0), (1.0, 0.0), {"articles": len(real)}
+        c, thresholds, policy, facts_cal, mous_cal, summary = 1.0, {}, "rules_and_score", (1.0, 0.0), (1.0, 0.0), {"articles": len(real)}
     facts, mous = fit_models(real + corpus, c, corrections)
     doc = {
         "version": "",
@@ -445,10 +476,10 @@ def train(project_root: Path, out_path: Path, corrections: list[tuple[list[str],
         "cross_validation": summary,
         "facts": {"bias": facts.bias, "weights": dict(sorted(facts.weights.items())),
                   "calibration": {"a": facts_cal[0], "b": facts_cal[1]},
-                  "thresholds": {m: thresholds.get(m, 0.5) for m in METRICS}, "default_threshold": 0.5, "review_floor": 0.05},
+                  "thresholds": {m: thresholds.get(m, 0.5) for m in METRICS}, "default_threshold": 0.5, "review_floor": 0.05, "policy": policy},
         "mous": {"bias": mous.bias, "weights": dict(sorted(mous.weights.items())),
                  "calibration": {"a": mous_cal[0], "b": mous_cal[1]},
-                 "thresholds": {"mou": thresholds.get("mou", 0.5)}, "default_threshold": 0.5, "review_floor": 0.0},
+                 "thresholds": {"mou": thresholds.get("mou", 0.5)}, "default_threshold": 0.5, "review_floor": 0.0, "policy": policy},
     }
     body = json.dumps(doc, sort_keys=True, ensure_ascii=False)
     doc["version"] = hashlib.sha256(body.encode()).hexdigest()[:12]
@@ -457,6 +488,31 @@ def train(project_root: Path, out_path: Path, corrections: list[tuple[list[str],
     return doc
 
 
-def rules_only() -> Decider:
-    """The rules' own confidence, for comparisons."""
-    return RULES_ONLY
+def enough_for_cv(real: list[Examples]) -> bool:
+    """Whether there are enough labelled real articles (groups) to hold one fold out at a time."""
+    return len({ex.article.group for ex in real}) >= 2 * FOLDS
+
+
+def corrections_from_warehouse(path: Path) -> list[tuple[list[str], int, float]]:
+    """The analysts' decisions in a warehouse as training examples: the features stored with each fact that a
+    winning line of fact_corrections names (matched by dbt on fact_key, or url + region + metric); confirm
+    means the reading was right, reject and set_value that it was wrong."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        schema = con.execute(
+            "select table_schema from information_schema.tables where table_name = 'int_correction_matches' limit 1"
+        ).fetchone()
+        if schema is None:
+            raise SystemExit(f"{path}: no analysts' decisions yet (build the marts first: the int_correction_matches model is missing)")
+        rows = con.execute(
+            f"""select f.features, m.action
+                from "{schema[0]}".int_correction_matches as m
+                join raw.facts as f on f.fact_id = m.row_id
+                where m.row_type = 'fact' and m.is_winner and m.action in ('confirm', 'reject', 'set_value')
+                order by f.fact_key"""
+        ).fetchall()
+    finally:
+        con.close()
+    return [(list(features or []), 1 if action == "confirm" else 0, CORRECTION_WEIGHT) for features, action in rows if features]

@@ -53,6 +53,8 @@ VOCABULARY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("agreement", v.AGREEMENT_STRONG),
     ("called_off", v.CALLED_OFF),
 )
+_SEGMENT_CLASSES = tuple((f"segment_{label}", pattern) for pattern, label in v.SEGMENT_CUES)
+_KIND_CLASSES = tuple((f"kind_{label}", pattern) for pattern, label in v.KIND_CUES)
 _PERCENT_TOPIC_NAMES = {"active_participation_pct": "topic_active", "uhc_coverage_pct": "topic_coverage", "reject": "topic_other"}
 
 # Domain words whose presence near a figure the model may weigh: single words of the news register about JKN,
@@ -224,7 +226,7 @@ def figure_features(fact: Fact, index: _ArticleIndex) -> list[str]:
         if shown and shown in reading.title:
             f.append("figure_in_headline")
     before, after = _clause(text, a, b)
-    for name, pattern in VOCABULARY_CLASSES:
+    for name, pattern in VOCABULARY_CLASSES + _SEGMENT_CLASSES + _KIND_CLASSES:
         if pattern.search(before):
             f.append(f"before:{name}")
         if pattern.search(after):
@@ -297,6 +299,38 @@ def _alternative_regions(fact: Fact, index: _ArticleIndex) -> list[str]:
     return seen
 
 
+_CONTEXT_PREFIXES = ("before:", "after:", "w_before=", "w_after=")
+
+
+def reading_features(fact: Fact, base: list[str]) -> list[str]:
+    """The candidate's own reading (metric, kind, segment) joined with each word class and word around the
+    figure, so the model can weigh, say, a target reading after "ditargetkan" apart from an actual one."""
+    context = [x for x in base if x.startswith(_CONTEXT_PREFIXES)]
+    out = [f"reading={fact.metric}:{fact.kind}:{fact.segment}"]
+    out += [f"{fact.kind}|{x}" for x in context]
+    if fact.metric.endswith("_pct"):
+        out += [f"{fact.metric}|{x}" for x in context]
+    elif fact.segment:
+        out += [f"{fact.segment}|{x}" for x in context]
+    return out
+
+
+def _alternative_readings(fact: Fact, base: list[str]) -> list[tuple[str, Fact]]:
+    """The other readings of the same figure: the other kind; the other percentage metric; the segments its
+    clause names (and the total) for a count or a budget."""
+    out = [("alt_kind", replace(fact, kind="target" if fact.kind == "actual" else "actual",
+                                decided_by=[*fact.decided_by, "kind:alternative"], reasons=[]))]
+    if fact.metric in ("uhc_coverage_pct", "active_participation_pct"):
+        other = "active_participation_pct" if fact.metric == "uhc_coverage_pct" else "uhc_coverage_pct"
+        out.append(("alt_metric", replace(fact, metric=other, decided_by=[*fact.decided_by, "metric:alternative"], reasons=[])))
+    else:
+        named = {x.split("segment_", 1)[1] for x in base if x.startswith(("before:segment_", "after:segment_"))}
+        for segment in sorted(named | {"total"}):
+            if segment != fact.segment:
+                out.append(("alt_segment", replace(fact, segment=segment, decided_by=[*fact.decided_by, "segment:alternative"], reasons=[])))
+    return out
+
+
 def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candidate]:
     """Every candidate fact of an article, with its features: the rules' facts and their alternatives."""
     index = _ArticleIndex(reading, gazetteer)
@@ -310,17 +344,20 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
             shared[key] = figure_features(fact, index)
         base = shared[key]
         region_cues = [f"rule_region={c}" for c in fact.decided_by if c.startswith("region:")]
-        out.append(Candidate(fact, "rules", figure, ["origin=rules", *base, *region_cues, *region_features(fact.region_code, fact, index)]))
-        if fact.metric == "participants" and fact.segment is None:
-            alt = replace(fact, segment="total", decided_by=[*fact.decided_by, "segment:alternative_total"], reasons=[])
-            out.append(Candidate(alt, "alt_segment", figure, ["origin=alt_segment", *base, *region_cues, *region_features(fact.region_code, fact, index)]))
+        own_region = region_features(fact.region_code, fact, index)
+        out.append(Candidate(fact, "rules", figure, ["origin=rules", *base, *region_cues, *own_region, *reading_features(fact, base)]))
+        for origin, alt in _alternative_readings(fact, base):
+            if (fact.number_start, alt.region_code, alt.metric, alt.kind, alt.segment) in rule_keys:
+                continue
+            out.append(Candidate(alt, origin, figure, [f"origin={origin}", *base, *region_cues, *own_region, *reading_features(alt, base)]))
         for code in _alternative_regions(fact, index):
             if (fact.number_start, code, fact.metric, fact.kind, fact.segment) in rule_keys:
                 continue
             region = gazetteer.regions[code]
             alt = replace(fact, region_code=code, region_name=region.name,
                           decided_by=[c for c in fact.decided_by if not c.startswith("region:")] + ["region:alternative"], reasons=[])
-            out.append(Candidate(alt, "alt_region", figure, ["origin=alt_region", *base, *region_features(code, alt, index)]))
+            out.append(Candidate(alt, "alt_region", figure, ["origin=alt_region", *base, *region_features(code, alt, index),
+                                                             *reading_features(alt, base)]))
     return out
 
 

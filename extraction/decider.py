@@ -35,6 +35,9 @@ class LinearModel:
     thresholds: dict[str, float] = field(default_factory=dict)
     default_threshold: float = 0.5
     review_floor: float = 0.05
+    # "rules_and_score": only a reading the rules themselves publish, scored at or above the threshold, reaches the
+    # marts (while the model alone cannot reach the precision goal on held-out news); "score": the score alone
+    policy: str = "score"
 
     @classmethod
     def from_dict(cls, d: dict) -> LinearModel:
@@ -48,6 +51,7 @@ class LinearModel:
             thresholds=dict(d.get("thresholds", {})),
             default_threshold=float(d.get("default_threshold", 0.5)),
             review_floor=float(d.get("review_floor", 0.05)),
+            policy=str(d.get("policy", "score")),
         )
 
     def margin(self, features: list[str]) -> float:
@@ -69,6 +73,10 @@ class LinearModel:
         weighted = [(self.weights[f], f) for f in set(features) if f in self.weights and self.weights[f] != 0]
         weighted.sort(key=lambda x: (-abs(x[0]), x[1]))
         return [f"{'+' if w > 0 else '-'}{name}" for w, name in weighted[:REASONS_SHOWN]]
+
+    def publishes(self, p: float, metric: str, rules_high: bool) -> bool:
+        """Whether a reading with probability ``p`` reaches the marts under this model's policy."""
+        return p >= self.threshold(metric) and (self.policy == "score" or rules_high)
 
     def threshold(self, metric: str) -> float:
         """The probability at or above which a fact of this metric reaches the marts."""
@@ -106,7 +114,8 @@ class Decider:
             for p, c in picked:
                 fact = _scored(replace(c.fact, decided_by=list(c.fact.decided_by)), p, model.reasons(c.features))
                 threshold = model.threshold(fact.metric)
-                if p >= threshold:
+                fact.threshold, fact.features = threshold, sorted(set(c.features))
+                if model.publishes(p, fact.metric, c.origin == "rules" and c.fact.confidence == "high"):
                     fact.confidence, fact.review_reason = "high", None
                 elif p >= model.review_floor:
                     fact.confidence = "review"
@@ -131,7 +140,8 @@ class Decider:
             m = replace(c.mou)
             m.score, m.reasons = round(p, 4), model.reasons(c.features)
             threshold = model.threshold("mou")
-            if p >= threshold:
+            m.threshold, m.features = threshold, sorted(set(c.features))
+            if model.publishes(p, "mou", c.mou.confidence == "high"):
                 m.confidence, m.review_reason = "high", None
             else:
                 m.review_reason = f"score {p:.2f} below the MoU threshold {threshold:.2f}" + (f"; {m.review_reason}" if m.review_reason else "")

@@ -38,6 +38,10 @@ class Fact:
     # the decider's calibrated probability that the fact is right, and the features that pushed it most
     score: float | None = None
     reasons: list[str] = field(default_factory=list)
+    # the threshold its score was held against, and every feature of the candidate (names of cues, word classes
+    # and single words: what analysts' decisions on this fact teach the next model)
+    threshold: float | None = None
+    features: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The fact as a JSON-ready dict in the shared schema (plus offsets, confidence, cues and score)."""
@@ -62,6 +66,8 @@ class MouEvent:
     review_reason: str | None = None
     score: float | None = None
     reasons: list[str] = field(default_factory=list)
+    threshold: float | None = None
+    features: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The MoU as a JSON-ready dict in the shared schema (plus offsets)."""

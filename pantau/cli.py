@@ -222,10 +222,11 @@ def extract_command(input_path: str | None, with_review: bool = False) -> int:
                 return _fail(f"input line {n}: expected a JSON object with 'id' and 'text' ({exc})")
             result = extract(text, item.get("published"), item.get("title"), gazetteer)
             keep = (lambda x: True) if with_review else (lambda x: x.confidence == "high")  # noqa: E731
+            # every candidate feature is for training, not for readers: the score and its top reasons stay
             out = {
                 "id": item.get("id"),
-                "facts": [f.to_dict() for f in result.facts if keep(f)],
-                "mous": [m.to_dict() for m in result.mous if keep(m)],
+                "facts": [{k: v for k, v in f.to_dict().items() if k != "features"} for f in result.facts if keep(f)],
+                "mous": [{k: v for k, v in m.to_dict().items() if k != "features"} for m in result.mous if keep(m)],
             }
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     finally:
@@ -234,11 +235,31 @@ def extract_command(input_path: str | None, with_review: bool = False) -> int:
     return 0
 
 
-def eval_command(gold_dir: Path | None, show_errors: bool) -> int:
-    """Score extraction, on what reaches the marts, on the bundled corpus and every labelled set present."""
+def eval_command(gold_dir: Path | None, show_errors: bool, locked: bool) -> int:
+    """Score extraction, on what reaches the marts: first article-grouped cross-validation over every labelled
+    real article at hand (learned vs rules alone), then the bundled corpus and every labelled set present;
+    ``locked`` adds the locked final test."""
     from devtools.evaluation import run
+    from devtools.training import build_examples, cross_validate, cv_report, enough_for_cv
 
-    run(PROJECT_ROOT, gold_dir, show_errors)
+    real, corpus, _ = build_examples(PROJECT_ROOT)
+    if enough_for_cv(real):
+        print(cv_report(cross_validate(real, corpus)))
+        print("")
+    else:
+        print(f"cross-validation skipped: {len(real)} labelled real articles with their texts at hand (see eval/real/README.md)\n")
+    run(PROJECT_ROOT, gold_dir, show_errors, locked=locked)
+    return 0
+
+
+def train_command(corrections: Path | None, output: Path | None) -> int:
+    """Train the decider on every labelled real article (and an warehouse's analysts' decisions); write its JSON."""
+    from devtools.training import DECIDER_OUTPUT, corrections_from_warehouse, train
+
+    examples = corrections_from_warehouse(corrections) if corrections else []
+    if corrections:
+        print(f"{len(examples)} analysts' decisions from {corrections} (confirm: right; reject or set_value: wrong)")
+    train(PROJECT_ROOT, output or DECIDER_OUTPUT, examples)
     return 0
 
 
@@ -263,6 +284,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     p_eval.add_argument("--gold", type=Path, default=None)
     p_eval.add_argument("--show-errors", action="store_true")
+    p_eval.add_argument("--locked", action="store_true", help="also score the locked final test (eval/real/locked.jsonl)")
+    p_train = sub.add_parser("train", help="train the decider on labelled real articles; writes extraction/decider.json")
+    p_train.add_argument("--with-corrections", type=Path, default=None, metavar="WAREHOUSE",
+                         help="also learn from the analysts' decisions (fact_corrections) applied in this DuckDB file")
+    p_train.add_argument("--output", type=Path, default=None, help="where to write the model (default: extraction/decider.json)")
     p_bf = sub.add_parser("backfill", help="load history from web archives (WARC files, CC-NEWS months, or sitemaps reaching back)")
     what = p_bf.add_mutually_exclusive_group(required=True)
     what.add_argument("--warc", nargs="+", metavar="PATH_OR_URL", help="WARC / WARC.gz files, local or http(s) (streamed)")
@@ -288,7 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         return extract_command(args.input, args.with_review)
     if args.command == "eval":
-        return eval_command(args.gold, args.show_errors)
+        return eval_command(args.gold, args.show_errors, args.locked)
+    if args.command == "train":
+        return train_command(args.with_corrections, args.output)
     return 2
 
 

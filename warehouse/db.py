@@ -19,12 +19,20 @@ ADDED_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("confidence", "varchar default 'high'"),
         ("decided_by", "varchar[] default []"),
         ("review_reason", "varchar"),
+        ("score", "double"),
+        ("threshold", "double"),
+        ("reasons", "varchar[] default []"),
+        ("features", "varchar[] default []"),
     ],
     "raw.mou_mentions": [
         ("mention_key", "varchar"),
         ("confidence", "varchar default 'high'"),
         ("decided_by", "varchar[] default []"),
         ("review_reason", "varchar"),
+        ("score", "double"),
+        ("threshold", "double"),
+        ("reasons", "varchar[] default []"),
+        ("features", "varchar[] default []"),
     ],
 }
 

@@ -191,10 +191,12 @@ def articles_to_extract(con: duckdb.DuckDBPyConnection, version: str, everything
 FACT_COLUMNS = (
     "fact_id", "article_id", "region_code", "region_name", "metric", "kind", "segment", "value", "qualifier", "as_of",
     "evidence", "evidence_start", "evidence_end", "extractor_version", "fact_key", "confidence", "decided_by", "review_reason",
+    "score", "threshold", "reasons", "features",
 )
 MOU_COLUMNS = (
     "mention_id", "article_id", "region_code", "region_name", "partner", "signed_on", "kind", "evidence",
     "evidence_start", "evidence_end", "extractor_version", "mention_key", "confidence", "decided_by", "review_reason",
+    "score", "threshold", "reasons", "features",
 )
 
 
@@ -216,13 +218,15 @@ def save_extractions(con: duckdb.DuckDBPyConnection, results: list[tuple[str, li
             key = fact_key(article_id, f["region_code"], f["metric"], f["kind"], f["segment"], f["value"])
             fact_rows.append([f"{article_id}-f{i:03d}", article_id, f["region_code"], f["region_name"], f["metric"], f["kind"],
                               f["segment"], float(f["value"]), f["qualifier"], f["as_of"], f["evidence"], f["start"], f["end"], version,
-                              key, f.get("confidence") or "high", list(f.get("decided_by") or []), f.get("review_reason")])
+                              key, f.get("confidence") or "high", list(f.get("decided_by") or []), f.get("review_reason"),
+                              f.get("score"), f.get("threshold"), list(f.get("reasons") or []), list(f.get("features") or [])])
         for i, m in enumerate(mous):
             partner = m["partner"]
             mou_rows.append([f"{article_id}-m{i:02d}", article_id, m["region_code"], m["region_name"], partner,
                              m["signed_on"], m["kind"], m["evidence"], m["start"], m["end"], version,
                              mention_key(article_id, m["region_code"], partner), m.get("confidence") or "high",
-                             list(m.get("decided_by") or []), m.get("review_reason")])
+                             list(m.get("decided_by") or []), m.get("review_reason"),
+                             m.get("score"), m.get("threshold"), list(m.get("reasons") or []), list(m.get("features") or [])])
     with transaction(con):
         if ids:
             con.execute("delete from raw.facts where article_id in (select unnest(?))", [ids])

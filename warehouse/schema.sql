@@ -76,7 +76,11 @@ create table if not exists raw.facts (
     fact_key      varchar,                -- warehouse/keys.py: stable across re-extraction; corrections use it
     confidence    varchar default 'high', -- high: reaches the marts; review: the analysts' review queue
     decided_by    varchar[] default [],   -- the cues that decided the fact ("metric:cakupan")
-    review_reason varchar                 -- why a review fact is uncertain
+    review_reason varchar,                -- why a review fact is uncertain
+    score         double,                 -- the decider's calibrated probability that the fact is right
+    threshold     double,                 -- the score a fact of its metric needs to reach the marts
+    reasons       varchar[] default [],   -- the features that pushed the score most ("+cue=metric:cakupan")
+    features      varchar[] default []    -- every feature of the candidate: what an analyst's decision teaches
 );
 
 create table if not exists raw.mou_mentions (
@@ -94,7 +98,11 @@ create table if not exists raw.mou_mentions (
     mention_key   varchar,                -- as fact_key, for the analysts' corrections of MoUs
     confidence    varchar default 'high',
     decided_by    varchar[] default [],
-    review_reason varchar
+    review_reason varchar,
+    score         double,
+    threshold     double,
+    reasons       varchar[] default [],
+    features      varchar[] default []
 );
 
 create table if not exists raw.regions (

@@ -40,7 +40,10 @@ select
     d.correction_note,
     d.corrected_by,
     d.corrected_at,
-    d.correction_id
+    d.correction_id,
+    -- the decider's calibrated probability and the features that pushed it most
+    d.score,
+    d.reasons
 from {{ ref('int_fact_decisions') }} as d
 inner join {{ ref('stg_articles') }} as a on d.article_id = a.article_id
 where d.reaches_marts

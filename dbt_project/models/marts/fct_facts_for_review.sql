@@ -1,7 +1,8 @@
 -- The analysts' review queue: facts the extractor was not confident enough about for the marts, and no
 -- analyst has decided yet. A line in the seed fact_corrections (confirm, set_value or reject) takes a fact
--- out of the queue.
+-- out of the queue. Ordered by what a decision would teach the decider most: scores nearest the threshold first.
 select
+    row_number() over (order by abs(score - threshold) nulls last, fact_id) as teach_rank,
     fact_id,
     fact_key,
     article_id,
@@ -22,6 +23,10 @@ select
     evidence_end,
     review_reason,
     decided_by,
+    score,
+    threshold,
+    reasons,
     extractor_version
 from {{ ref('int_fact_decisions') }}
 where status = 'review'
+order by teach_rank

@@ -23,7 +23,10 @@ renamed as (
         extractor_version,
         coalesce(confidence, 'high') as confidence,
         coalesce(decided_by, []) as decided_by,
-        review_reason
+        review_reason,
+        score,
+        threshold,
+        coalesce(reasons, []) as reasons
     from source
 )
 

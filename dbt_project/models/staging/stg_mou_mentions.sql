@@ -18,7 +18,10 @@ renamed as (
         evidence_end,
         coalesce(confidence, 'high') as confidence,
         coalesce(decided_by, []) as decided_by,
-        review_reason
+        review_reason,
+        score,
+        threshold,
+        coalesce(reasons, []) as reasons
     from source
 )
 

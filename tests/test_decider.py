@@ -1,0 +1,153 @@
+"""Candidates, their features, the decider's decisions, and learning from analysts' decisions.
+
+Every text here is our own, written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from devtools.training import _label, corpus_articles, examples_of, fit_models, fold_of
+from extraction import load_gazetteer
+from extraction.candidates import DOMAIN_WORDS, fact_candidates, mou_candidates
+from extraction.decider import RULES_ONLY, Decider, LinearModel, decider_from_dict, load_decider
+from extraction.extract import extract, read_article
+
+ARTICLE = (
+    "Cakupan JKN Lombok Tengah Naik\n"
+    "PRAYA - Pemerintah Kabupaten Lombok Tengah mencatat cakupan kepesertaan JKN mencapai 96,4 persen dari jumlah "
+    "penduduk pada Juni 2024. Bupati menargetkan cakupan 98 persen pada akhir tahun. "
+    "Jumlah peserta JKN di daerah itu sebanyak 1.012.345 jiwa, sedangkan peserta PBI APBD sebanyak 210.500 jiwa. "
+    "Secara nasional, cakupan kepesertaan sudah 95,2 persen."
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def reading(gazetteer):
+    r = read_article(ARTICLE, "2024-07-02", None, gazetteer)
+    assert r is not None
+    return r
+
+
+def test_rules_readings_become_candidates_with_alternatives(reading, gazetteer):
+    cands = fact_candidates(reading, gazetteer)
+    origins = {c.origin for c in cands}
+    assert "rules" in origins and "alt_kind" in origins and "alt_region" in origins
+    rules = [c for c in cands if c.origin == "rules"]
+    assert len(rules) == len(reading.facts)
+    # every alternative shares its figure with a rules' reading
+    figures = {c.figure for c in rules}
+    assert all(c.figure in figures for c in cands)
+    # the nation is always an alternative region of a figure
+    assert any(c.fact.region_code == "00" and c.origin == "alt_region" for c in cands)
+
+
+def test_features_are_names_of_cues_classes_and_single_words(reading, gazetteer):
+    sentences = {s.text for s in reading.sentences}
+    for c in fact_candidates(reading, gazetteer):
+        for f in c.features:
+            assert len(f) < 120
+            assert not any(len(s) > 30 and s in f for s in sentences)
+            if f.startswith(("w_before=", "w_after=")):
+                assert f.split("=", 1)[1] in DOMAIN_WORDS
+
+
+def test_target_reading_carries_the_target_words_around_it(reading, gazetteer):
+    target = [c for c in fact_candidates(reading, gazetteer) if c.fact.value == 98 and c.fact.kind == "target"]
+    assert target and any("w_before=menargetkan" in c.features or "before:kind_target" in c.features for c in target)
+
+
+def _model(weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5, policy: str = "score") -> LinearModel:
+    return LinearModel(weights, bias, thresholds=dict.fromkeys(
+        ("uhc_coverage_pct", "active_participation_pct", "participants", "contribution_budget_idr", "mou"), threshold), policy=policy)
+
+
+def test_decider_keeps_the_best_reading_of_each_figure(reading, gazetteer):
+    cands = fact_candidates(reading, gazetteer)
+    # a model that believes only the rules' own readings
+    decider = Decider(_model({"origin=rules": 4.0}, bias=-2.0), _model({}, bias=2.0))
+    facts = decider.decide_facts(cands)
+    assert {(f.region_code, f.metric, f.kind, f.value) for f in facts if f.confidence == "high"} == {
+        (f.region_code, f.metric, f.kind, f.value) for f in reading.facts
+    }
+    assert all(f.score is not None and f.threshold == 0.5 and f.reasons == ["+origin=rules"] for f in facts)
+    # one reading per figure, never two
+    assert len({(f.number_start, f.number_end) for f in facts}) == len(facts)
+
+
+def test_a_low_score_goes_to_review_with_its_reason(reading, gazetteer):
+    decider = Decider(_model({"origin=rules": 1.0, "metric=participants": -2.5}, bias=0.0), _model({}))
+    facts = decider.decide_facts(fact_candidates(reading, gazetteer))
+    counts = [f for f in facts if f.metric == "participants"]
+    assert counts and all(f.confidence == "review" for f in counts)
+    assert all(re.match(r"score 0\.\d\d below the participants threshold 0\.50", f.review_reason) for f in counts)
+    assert all("-metric=participants" in f.reasons for f in counts)
+
+
+def test_rules_and_score_policy_publishes_only_what_the_rules_publish(reading, gazetteer):
+    decider = Decider(_model({"origin=alt_region": 6.0}, bias=-1.0, policy="rules_and_score"), _model({}))
+    facts = decider.decide_facts(fact_candidates(reading, gazetteer))
+    assert not [f for f in facts if f.confidence == "high" and "region:alternative" in f.decided_by]
+
+
+def test_model_document_round_trips_and_rules_only_is_the_rules(reading, gazetteer):
+    doc = {"version": "t", "facts": {"bias": -1.0, "weights": {"origin=rules": 3.0}, "calibration": {"a": 2.0, "b": -0.5},
+                                    "thresholds": {"uhc_coverage_pct": 0.7}, "policy": "score"},
+           "mous": {"bias": 1.0, "weights": {}}}
+    d = decider_from_dict(doc)
+    assert d.facts.threshold("uhc_coverage_pct") == 0.7 and d.facts.threshold("participants") == 0.5
+    assert d.facts.probability(["origin=rules"]) == pytest.approx(1 / (1 + 2.718281828 ** -(2.0 * 2.0 - 0.5)), rel=1e-6)
+    rules = extract(ARTICLE, "2024-07-02", None, gazetteer, decider=RULES_ONLY)
+    assert [(f.region_code, f.value) for f in rules.facts] == [(f.region_code, f.value) for f in reading.facts]
+
+
+def test_committed_decider_scores_every_fact_and_mou():
+    decider = load_decider()
+    result = extract(ARTICLE, "2024-07-02")
+    if decider is RULES_ONLY:
+        pytest.skip("no trained decider committed")
+    assert result.facts and all(0.0 <= f.score <= 1.0 and f.reasons for f in result.facts)
+
+
+def test_mou_candidates_describe_the_signing(gazetteer):
+    text = ("Pemkab Sumba Barat dan BPJS Kesehatan Teken Nota Kesepakatan\n"
+            "WAIKABUBAK - Bupati Sumba Barat menandatangani nota kesepakatan dengan BPJS Kesehatan pada Senin "
+            "(3/3/2025) untuk menjamin seluruh warga dalam program JKN.")
+    r = read_article(text, "2025-03-04", None, gazetteer)
+    assert r is not None and r.mous
+    feats = mou_candidates(r, gazetteer)[0].features
+    assert "date_precision=3" in feats and "sentence:agreement" in feats
+
+
+def test_labels_from_gold_right_wrong_and_optional():
+    gold = [{"region_code": "52.02", "metric": "uhc_coverage_pct", "kind": "actual", "value": 96.4},
+            {"region_code": "00", "metric": "uhc_coverage_pct", "kind": "actual", "value": 95.2, "optional": True}]
+    from devtools.evaluation import fact_match
+
+    assert _label({"region_code": "52.02", "metric": "uhc_coverage_pct", "kind": "actual", "value": 96.4}, gold, fact_match) == 1
+    assert _label({"region_code": "00", "metric": "uhc_coverage_pct", "kind": "actual", "value": 95.2}, gold, fact_match) is None
+    assert _label({"region_code": "52", "metric": "uhc_coverage_pct", "kind": "actual", "value": 96.4}, gold, fact_match) == 0
+
+
+def test_folds_are_fixed_by_group():
+    assert fold_of("shared realdev:r001") == fold_of("shared realdev:r001")
+    assert len({fold_of(f"g{i}") for i in range(50)}) == 5
+
+
+def test_an_analysts_rejections_lower_the_score_of_that_pattern(gazetteer):
+    """Reject a pattern, retrain, and its score falls: analysts' decisions are training examples."""
+    corpus = [examples_of(a, gazetteer) for a in corpus_articles()[:60]]
+    before, _ = fit_models(corpus, 0.3)
+    right = [c for ex in corpus for c, y in zip(ex.facts, ex.fact_labels, strict=True) if y == 1 and c.fact.metric == "participants"]
+    assert right
+    pattern = right[0].features
+    rejected = [(pattern, 0, 3.0)] * 8
+    after, _ = fit_models(corpus, 0.3, rejected)
+    assert after.margin(pattern) < before.margin(pattern) - 0.5
