@@ -302,6 +302,12 @@ def gold_of(examples: list[Examples]) -> list[dict]:
     return [{"id": ex.article.id, **ex.article.gold} for ex in examples]
 
 
+def _rules_publish(item: dict) -> bool:
+    """Whether the rules themselves publish this reading: their own, and not held for review."""
+    features = item.get("features") or []
+    return "origin=rules" in features and "rules_review" not in features
+
+
 MIN_RECALL_AT_TARGET = 0.5  # below this, the precision goal would empty the marts: the fallback policy applies
 
 
@@ -319,13 +325,21 @@ def choose_thresholds(examples: list[Examples], held: HeldOut, facts: LinearMode
     weighted): the model can only take facts out, so the marts keep the rules' recall less what it removes."""
     gold = gold_of(examples)
 
+    # Decide once with every threshold at zero, then publish at each threshold from the scores: the best reading
+    # of a figure does not depend on the threshold, only whether it is published does.
+    facts.policy = mous.policy = "score"
+    facts.thresholds, mous.thresholds = dict.fromkeys(METRICS, 0.0), {"mou": 0.0}
+    decided = predictions(examples, held, Decider(facts, mous))
+
     def sweep(policy: str) -> dict[float, dict[str, Tally]]:
-        facts.policy = mous.policy = policy
         results = {}
         for t in THRESHOLD_GRID:
-            facts.thresholds = dict.fromkeys(METRICS, t)
-            mous.thresholds = {"mou": t}
-            results[t] = evaluate(gold, predictions(examples, held, Decider(facts, mous)))
+            published = {
+                article: {kind: [x for x in items[kind] if x["score"] >= t and (policy == "score" or _rules_publish(x))]
+                          for kind in ("facts", "mous")}
+                for article, items in decided.items()
+            }
+            results[t] = evaluate(gold, published)
         return results
 
     results = sweep("score")

@@ -13,6 +13,7 @@ Pure and I/O-free, like the rest of ``extraction/``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,8 @@ from .text import Sentence
 
 NATION = "00"
 
-# Vocabulary classes read in the clause before and after a figure: the rules' own word lists, as data.
+# Vocabulary classes read in the clause before and after a figure (and in an MoU's sentence): the rules' own word
+# lists, as data.
 VOCABULARY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("participant", v.PARTICIPANT_CONTEXT),
     ("not_covered", v.COUNT_NOT_COVERED),
@@ -53,8 +55,13 @@ VOCABULARY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("agreement", v.AGREEMENT_STRONG),
     ("called_off", v.CALLED_OFF),
 )
+# The classes that tell something about a figure: measured on the labelled articles, the signing words (meeting,
+# renewal, agreement, called off), the national-target wording and the employment-insurance names carried
+# no weight for figures, so a figure is not read against them.
+_NOT_FOR_FIGURES = {"meeting", "renewal", "agreement", "called_off", "national_target", "ketenagakerjaan"}
 _SEGMENT_CLASSES = tuple((f"segment_{label}", pattern) for pattern, label in v.SEGMENT_CUES)
 _KIND_CLASSES = tuple((f"kind_{label}", pattern) for pattern, label in v.KIND_CUES)
+FIGURE_CLASSES = tuple(c for c in VOCABULARY_CLASSES if c[0] not in _NOT_FOR_FIGURES) + _SEGMENT_CLASSES + _KIND_CLASSES
 _PERCENT_TOPIC_NAMES = {"active_participation_pct": "topic_active", "uhc_coverage_pct": "topic_coverage", "reject": "topic_other"}
 
 # Domain words whose presence near a figure the model may weigh: single words of the news register about JKN,
@@ -79,6 +86,8 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
 )
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 _WORDS_BEFORE, _WORDS_AFTER = 6, 4
+# how much of the clause around a figure its word classes are read in: its neighbourhood, not the whole sentence
+_CLAUSE_CHARS_BEFORE, _CLAUSE_CHARS_AFTER = 120, 80
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:sedangkan|sementara|namun|tetapi|dan\s+(?:untuk|di))\b|\s[-–]\s|\(|\)")
 _NUMBER = re.compile(r"\d[\d.,]*")
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)]\s)")
@@ -114,12 +123,19 @@ class Candidate:
     features: list[str] = field(default_factory=list)
 
 
+    def __post_init__(self) -> None:
+        self.features = list(dict.fromkeys(self.features))
+
+
 @dataclass(slots=True)
 class MouCandidate:
     """One possible MoU (the rules' event) and its features."""
 
     mou: MouEvent
     features: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.features = list(dict.fromkeys(self.features))
 
 
 def _bucket(x: float, edges: tuple[float, ...]) -> str:
@@ -147,11 +163,26 @@ class _ArticleIndex:
         self.distinct = len({m.code for m in reading.mentions if not m.office})
         self.length = max(len(reading.text), 1)
 
+        self._starts = [s.start for s in reading.sentences]
+        # the regions each sentence names (not as an office), by sentence index
+        self.in_sentence: dict[int, list[RegionMention]] = {}
+        for m in reading.mentions:
+            s = self.sentence_of(m.start)
+            if s is not None and not m.office:
+                self.in_sentence.setdefault(s.index, []).append(m)
+
     def sentence_of(self, offset: int) -> Sentence | None:
-        for s in self.reading.sentences:
-            if s.start <= offset < s.end:
-                return s
-        return None
+        """The sentence holding a character offset."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return None
+        s = self.reading.sentences[i]
+        return s if s.start <= offset < s.end else None
+
+    def previous(self, s: Sentence) -> Sentence | None:
+        """The sentence before ``s``."""
+        i = bisect.bisect_right(self._starts, s.start) - 2
+        return self.reading.sentences[i] if i >= 0 else None
 
     def province(self, code: str) -> str | None:
         r = self.gazetteer.regions.get(code)
@@ -197,6 +228,11 @@ def figure_features(fact: Fact, index: _ArticleIndex) -> list[str]:
     else:
         f.append(f"log10={int(math.log10(max(value, 1)))}:{fact.metric}")
         f.append("round_thousand" if value % 1000 == 0 else "not_round")
+    if fact.metric.endswith("_pct") and value == int(value) and any(
+        o.metric.endswith("_pct") and o.value != int(o.value) and abs(float(o.value) - value) < 1.5 for o in reading.facts
+    ):
+        # "lebih dari 98 persen", "UHC 98%" beside 98,46 persen: a rounded restatement or a threshold, not a new figure
+        f.append("rounds_a_precise_figure")
     if fact.as_of is None:
         f.append("as_of_none")
     elif reading.published is not None:
@@ -226,10 +262,14 @@ def figure_features(fact: Fact, index: _ArticleIndex) -> list[str]:
         if shown and shown in reading.title:
             f.append("figure_in_headline")
     before, after = _clause(text, a, b)
-    for name, pattern in VOCABULARY_CLASSES + _SEGMENT_CLASSES + _KIND_CLASSES:
-        if pattern.search(before):
+    before, after = before[-_CLAUSE_CHARS_BEFORE:], after[:_CLAUSE_CHARS_AFTER]
+    # one pass per class over both sides (a separator no pattern crosses), not two
+    both, cut = f"{before}\n\n{after}", len(before)
+    for name, pattern in FIGURE_CLASSES:
+        sides = {m.start() < cut for m in pattern.finditer(both)}
+        if True in sides:
             f.append(f"before:{name}")
-        if pattern.search(after):
+        if False in sides:
             f.append(f"after:{name}")
     if fact.metric.endswith("_pct"):
         for pattern, label in v.PERCENT_TOPICS:
@@ -264,16 +304,16 @@ def region_features(code: str, fact: Fact, index: _ArticleIndex) -> list[str]:
         f.append("region_only_as_office")
     s = index.sentence_of(fact.number_start if fact.number_start >= 0 else fact.start)
     if s is not None and fact.number_start >= 0:
-        in_sentence = [m for m in named if s.start <= m.start < s.end and not m.office]
+        here = index.in_sentence.get(s.index, [])
+        in_sentence = [m for m in here if m.code == code]
         if in_sentence:
             nearest = min(in_sentence, key=lambda m: abs(m.start - fact.number_start))
             gap = nearest.start - fact.number_start
             f.append("region_before_figure" if gap < 0 else "region_after_figure")
             f.append(f"region_distance={_bucket(abs(gap), (20, 50, 100, 200))}")
-            others = [m for m in reading.mentions if s.start <= m.start < s.end and not m.office and m.code != code]
-            if not any(abs(m.start - fact.number_start) < abs(gap) for m in others):
+            if not any(abs(m.start - fact.number_start) < abs(gap) for m in here if m.code != code):
                 f.append("region_nearest_in_sentence")
-        elif any(p.index == s.index - 1 and p.start <= m.start < p.end for p in reading.sentences for m in named):
+        elif (p := index.previous(s)) is not None and any(m.code == code for m in index.in_sentence.get(p.index, [])):
             f.append("region_in_previous_sentence")
         else:
             f.append("region_not_in_sentence")
@@ -285,11 +325,10 @@ def _alternative_regions(fact: Fact, index: _ArticleIndex) -> list[str]:
     s = index.sentence_of(fact.number_start if fact.number_start >= 0 else fact.start)
     codes: list[str] = []
     if s is not None:
-        lo = s.start
-        prev = next((p for p in reading.sentences if p.index == s.index - 1), None)
-        if prev is not None:
-            lo = prev.start
-        codes += [m.code for m in reading.mentions if lo <= m.start < s.end and not m.office and not m.subregion]
+        prev = index.previous(s)
+        for sentence in (prev, s):
+            if sentence is not None:
+                codes += [m.code for m in index.in_sentence.get(sentence.index, []) if not m.subregion]
     codes += sorted(index.headline_codes)
     codes += [c for c in (reading.dateline, reading.main, NATION) if c]
     seen: list[str] = []
@@ -386,7 +425,7 @@ def mou_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[MouCan
         if s is not None:
             f.append(f"sent_idx={_bucket(s.index, (1, 2, 3, 6, 11))}")
             for name, pattern in VOCABULARY_CLASSES:
-                if pattern.search(s.text):
+                if pattern.search(s.text):  # an MoU's sentence is read against every class
                     f.append(f"sentence:{name}")
             words = {w.lower() for w in _WORD.findall(s.text)} & DOMAIN_WORDS
             f += [f"w_sentence={w}" for w in sorted(words)]

@@ -57,7 +57,7 @@ class LinearModel:
     def margin(self, features: list[str]) -> float:
         """The logit before calibration."""
         w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in set(features))
+        return self.bias + sum(w.get(f, 0.0) for f in features)  # candidates list each feature once
 
     def probability(self, features: list[str]) -> float:
         """The calibrated probability that a candidate with these features is right."""

@@ -151,3 +151,37 @@ def test_an_analysts_rejections_lower_the_score_of_that_pattern(gazetteer):
     rejected = [(pattern, 0, 3.0)] * 8
     after, _ = fit_models(corpus, 0.3, rejected)
     assert after.margin(pattern) < before.margin(pattern) - 0.5
+
+
+def test_corrections_in_a_warehouse_become_weighted_examples(tmp_path):
+    import duckdb
+
+    from devtools.training import CORRECTION_WEIGHT, corrections_from_warehouse
+
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create schema raw; create schema intermediate")
+    con.execute("create table raw.facts (fact_id varchar, fact_key varchar, features varchar[])")
+    con.execute("insert into raw.facts values ('a-f000', 'k1', ['origin=rules', 'cue=metric:cakupan']),"
+                " ('a-f001', 'k2', ['origin=rules', 'before:population']), ('a-f002', 'k3', ['origin=alt_region']),"
+                " ('a-f003', 'k4', [])")
+    con.execute("create table intermediate.int_correction_matches (row_id varchar, row_type varchar, is_winner boolean, action varchar)")
+    con.execute("insert into intermediate.int_correction_matches values ('a-f000', 'fact', true, 'confirm'),"
+                " ('a-f001', 'fact', true, 'reject'), ('a-f002', 'fact', true, 'set_value'), ('a-f002', 'fact', false, 'confirm'),"
+                " ('a-f003', 'fact', true, 'reject'), ('a-m00', 'mou', true, 'reject')")
+    con.close()
+    examples = corrections_from_warehouse(path)
+    assert sorted((tuple(f), y) for f, y, _ in examples) == [
+        (("origin=alt_region",), 0), (("origin=rules", "before:population"), 0), (("origin=rules", "cue=metric:cakupan"), 1)]
+    assert all(w == CORRECTION_WEIGHT for _, _, w in examples)
+
+
+def test_corrections_need_built_marts(tmp_path):
+    import duckdb
+
+    from devtools.training import corrections_from_warehouse
+
+    path = tmp_path / "empty.duckdb"
+    duckdb.connect(str(path)).close()
+    with pytest.raises(SystemExit, match="no analysts' decisions yet"):
+        corrections_from_warehouse(path)
