@@ -185,3 +185,14 @@ def test_corrections_need_built_marts(tmp_path):
     duckdb.connect(str(path)).close()
     with pytest.raises(SystemExit, match="no analysts' decisions yet"):
         corrections_from_warehouse(path)
+
+
+def test_training_without_real_texts_writes_nothing(tmp_path):
+    from pathlib import Path
+
+    from devtools.training import train
+
+    out = tmp_path / "decider.json"
+    with pytest.raises(SystemExit, match="labelled real articles have their texts at hand"):
+        train(Path(__file__).resolve().parent.parent, out, sets=[], out=lambda *_: None)
+    assert not out.exists()
