@@ -27,8 +27,7 @@ from .text import Sentence
 
 NATION = "00"
 
-# Vocabulary classes read in the clause before and after a figure (and in an MoU's sentence): the rules' own word
-# lists, as data.
+# Vocabulary classes read in an MoU's sentence and the headline: the rules' own word lists, as data.
 VOCABULARY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("participant", v.PARTICIPANT_CONTEXT),
     ("not_covered", v.COUNT_NOT_COVERED),
@@ -55,23 +54,17 @@ VOCABULARY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("agreement", v.AGREEMENT_STRONG),
     ("called_off", v.CALLED_OFF),
 )
-# The classes that tell something about a figure: measured on the labelled articles, the signing words (meeting,
-# renewal, agreement, called off), the national-target wording and the employment-insurance names carried
-# no weight for figures, so a figure is not read against them.
-_NOT_FOR_FIGURES = {"meeting", "renewal", "agreement", "called_off", "national_target", "ketenagakerjaan"}
-_SEGMENT_CLASSES = tuple((f"segment_{label}", pattern) for pattern, label in v.SEGMENT_CUES)
-_KIND_CLASSES = tuple((f"kind_{label}", pattern) for pattern, label in v.KIND_CUES)
-FIGURE_CLASSES = tuple(c for c in VOCABULARY_CLASSES if c[0] not in _NOT_FOR_FIGURES) + _SEGMENT_CLASSES + _KIND_CLASSES
-_PERCENT_TOPIC_NAMES = {"active_participation_pct": "topic_active", "uhc_coverage_pct": "topic_coverage", "reject": "topic_other"}
+_SEGMENT_CUES = tuple((label, pattern) for pattern, label in v.SEGMENT_CUES)
 
 # Domain words whose presence near a figure the model may weigh: single words of the news register about JKN,
 # none of them specific to one article.
 DOMAIN_WORDS: frozenset[str] = frozenset(
     """
-    target ditargetkan sasaran standar minimal syarat capai mencapai capaian tercapai sudah telah baru masih hanya kini
+    target ditargetkan menargetkan targetnya diharapkan berharap optimis mendorong upaya sasaran standar minimal syarat capai mencapai capaian tercapai sudah telah baru masih hanya kini
     tercatat sebanyak sebesar sekitar hampir lebih kurang dari atau yakni yaitu dengan total jumlah seluruh semua
     persen jiwa orang peserta penduduk warga masyarakat keluarga kk pekerja buruh pns asn honorer perangkat desa
     terdaftar aktif nonaktif dinonaktifkan diaktifkan tidak belum tersisa sisa tinggal kekurangan kuota alokasi
+    ditanggung menanggung dibayar dibayarkan dianggarkan menganggarkan mengalokasikan dialokasikan
     anggaran iuran premi miliar juta triliun ribu apbd apbn pbi pbpu ppu bp mandiri pemda pemkab pemkot pemprov
     provinsi kabupaten kota nasional indonesia daerah wilayah cabang kantor deputi kedeputian se wilayahnya
     uhc cakupan kepesertaan keaktifan universal coverage jkn kis bpjs kesehatan ketenagakerjaan jamkesda
@@ -88,7 +81,6 @@ _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 _WORDS_BEFORE, _WORDS_AFTER = 6, 4
 # how much of the clause around a figure its word classes are read in: its neighbourhood, not the whole sentence
 _CLAUSE_CHARS_BEFORE, _CLAUSE_CHARS_AFTER = 120, 80
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:sedangkan|sementara|namun|tetapi|dan\s+(?:untuk|di))\b|\s[-–]\s|\(|\)")
 _NUMBER = re.compile(r"\d[\d.,]*")
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)]\s)")
 _BACA_JUGA = re.compile(r"baca\s+juga", re.IGNORECASE)
@@ -110,6 +102,8 @@ class ArticleReading:
     main: str | None
     facts: list[Fact]
     mous: list[MouEvent]
+    # where each region is named, read once for the fact and the MoU candidates (``_index_of``)
+    index: object | None = None
 
 
 @dataclass(slots=True)
@@ -121,10 +115,13 @@ class Candidate:
     origin: str
     figure: tuple[int, int]
     features: list[str] = field(default_factory=list)
-
+    # the figure's own features, the same list for all its candidates and the head of ``features``: the decider
+    # weighs them once per figure
+    shared: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.features = list(dict.fromkeys(self.features))
+        head = set(self.shared)
+        self.features = self.shared + [f for f in dict.fromkeys(self.features) if f not in head]
 
 
 @dataclass(slots=True)
@@ -189,26 +186,16 @@ class _ArticleIndex:
         return r.province_code if r else None
 
 
+def _index_of(reading: ArticleReading, gazetteer: Gazetteer) -> _ArticleIndex:
+    if not isinstance(reading.index, _ArticleIndex):
+        reading.index = _ArticleIndex(reading, gazetteer)
+    return reading.index
+
+
 def _window_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     before = [w.lower() for w in _WORD.findall(text[max(0, start - 80) : start])][-_WORDS_BEFORE:]
     after = [w.lower() for w in _WORD.findall(text[end : end + 60])][:_WORDS_AFTER]
     return [w for w in before if w in DOMAIN_WORDS], [w for w in after if w in DOMAIN_WORDS]
-
-
-def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The clause text before and after a figure (to the nearest clause break or neighbouring figure)."""
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    for m in _NUMBER.finditer(text, left, max(left, start - 1)):
-        if m.end() < start - 1:
-            left = max(left, m.end())
-    brk = _CLAUSE_BREAK.search(text, end)
-    right = brk.start() if brk else len(text)
-    nxt = _NUMBER.search(text, end + 1)
-    if nxt and nxt.start() < right:
-        right = nxt.start()
-    return text[left:start], text[end:right]
 
 
 def figure_features(fact: Fact, index: _ArticleIndex) -> list[str]:
@@ -261,20 +248,12 @@ def figure_features(fact: Fact, index: _ArticleIndex) -> list[str]:
         shown = text[a:b].strip()
         if shown and shown in reading.title:
             f.append("figure_in_headline")
-    before, after = _clause(text, a, b)
-    before, after = before[-_CLAUSE_CHARS_BEFORE:], after[:_CLAUSE_CHARS_AFTER]
-    # one pass per class over both sides (a separator no pattern crosses), not two
-    both, cut = f"{before}\n\n{after}", len(before)
-    for name, pattern in FIGURE_CLASSES:
-        sides = {m.start() < cut for m in pattern.finditer(both)}
-        if True in sides:
-            f.append(f"before:{name}")
-        if False in sides:
-            f.append(f"after:{name}")
-    if fact.metric.endswith("_pct"):
-        for pattern, label in v.PERCENT_TOPICS:
-            if pattern.search(before):
-                f.append(f"before:{_PERCENT_TOPIC_NAMES[label]}")
+    # the segments named near the figure: features, and the segments an alternative reading may take
+    near = text[max(0, a - _CLAUSE_CHARS_BEFORE) : b + _CLAUSE_CHARS_AFTER]
+    f += [f"near_segment={label}" for label, pattern in _SEGMENT_CUES if pattern.search(near)]
+    # The vocabulary classes around a figure (the rules' word lists) were measured as features on 406 labelled
+    # articles: held-out F1 0.705 without them, 0.701 with them, and they were most of the candidates' cost. The rules
+    # already read them (their cues are features); the single words near the figure carry the rest.
     wb, wa = _window_words(text, a, b)
     f += [f"w_before={w}" for w in wb] + [f"w_after={w}" for w in wa]
     return f
@@ -338,7 +317,7 @@ def _alternative_regions(fact: Fact, index: _ArticleIndex) -> list[str]:
     return seen
 
 
-_CONTEXT_PREFIXES = ("before:", "after:", "w_before=", "w_after=")
+_CONTEXT_PREFIXES = ("near_segment=", "w_before=", "w_after=")
 
 
 def reading_features(fact: Fact, base: list[str]) -> list[str]:
@@ -363,7 +342,7 @@ def _alternative_readings(fact: Fact, base: list[str]) -> list[tuple[str, Fact]]
         other = "active_participation_pct" if fact.metric == "uhc_coverage_pct" else "uhc_coverage_pct"
         out.append(("alt_metric", replace(fact, metric=other, decided_by=[*fact.decided_by, "metric:alternative"], reasons=[])))
     else:
-        named = {x.split("segment_", 1)[1] for x in base if x.startswith(("before:segment_", "after:segment_"))}
+        named = {x.split("=", 1)[1] for x in base if x.startswith("near_segment=")}
         for segment in sorted(named | {"total"}):
             if segment != fact.segment:
                 out.append(("alt_segment", replace(fact, segment=segment, decided_by=[*fact.decided_by, "segment:alternative"], reasons=[])))
@@ -372,7 +351,7 @@ def _alternative_readings(fact: Fact, base: list[str]) -> list[tuple[str, Fact]]
 
 def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candidate]:
     """Every candidate fact of an article, with its features: the rules' facts and their alternatives."""
-    index = _ArticleIndex(reading, gazetteer)
+    index = _index_of(reading, gazetteer)
     out: list[Candidate] = []
     shared: dict[tuple[int, int, str, str], list[str]] = {}
     rule_keys = {(f.number_start, f.region_code, f.metric, f.kind, f.segment) for f in reading.facts}
@@ -380,31 +359,39 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
         figure = (fact.number_start, fact.number_end) if fact.number_start >= 0 else (fact.start, fact.end)
         key = (*figure, fact.metric, fact.kind)
         if key not in shared:
-            shared[key] = figure_features(fact, index)
+            shared[key] = list(dict.fromkeys(figure_features(fact, index)))
         base = shared[key]
         region_cues = [f"rule_region={c}" for c in fact.decided_by if c.startswith("region:")]
         own_region = region_features(fact.region_code, fact, index)
-        out.append(Candidate(fact, "rules", figure, ["origin=rules", *base, *region_cues, *own_region, *reading_features(fact, base)]))
+        out.append(Candidate(fact, "rules", figure, ["origin=rules", *region_cues, *own_region, *reading_features(fact, base)], base))
         for origin, alt in _alternative_readings(fact, base):
             if (fact.number_start, alt.region_code, alt.metric, alt.kind, alt.segment) in rule_keys:
                 continue
-            out.append(Candidate(alt, origin, figure, [f"origin={origin}", *base, *region_cues, *own_region, *reading_features(alt, base)]))
+            out.append(Candidate(alt, origin, figure, [f"origin={origin}", *region_cues, *own_region, *reading_features(alt, base)], base))
         for code in _alternative_regions(fact, index):
             if (fact.number_start, code, fact.metric, fact.kind, fact.segment) in rule_keys:
                 continue
             region = gazetteer.regions[code]
             alt = replace(fact, region_code=code, region_name=region.name,
                           decided_by=[c for c in fact.decided_by if not c.startswith("region:")] + ["region:alternative"], reasons=[])
-            out.append(Candidate(alt, "alt_region", figure, ["origin=alt_region", *base, *region_features(code, alt, index),
-                                                             *reading_features(alt, base)]))
+            out.append(Candidate(alt, "alt_region", figure, ["origin=alt_region", *region_features(code, alt, index),
+                                                             *reading_features(alt, base)], base))
     return out
+
+
+def _classes_in(text: str) -> list[str]:
+    return [name for name, pattern in VOCABULARY_CLASSES if pattern.search(text)]
 
 
 def mou_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[MouCandidate]:
     """The rules' MoU events with their features: cues, date precision, the region's roles, the signing language."""
-    index = _ArticleIndex(reading, gazetteer)
     out: list[MouCandidate] = []
+    if not reading.mous:
+        return out
+    index = _index_of(reading, gazetteer)
     n = len(reading.mous)
+    read_sentences: dict[int, list[str]] = {}
+    headline = [f"headline:{name}" for name in _classes_in(reading.title)] if reading.title else []
     for m in reading.mous:
         f = ["origin=rules", f"mou_kind={m.kind}", f"mous_in_article={_bucket(n, (2, 3, 5))}"]
         f += [f"cue={c}" for c in m.decided_by]
@@ -424,14 +411,10 @@ def mou_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[MouCan
         s = index.sentence_of(m.start)
         if s is not None:
             f.append(f"sent_idx={_bucket(s.index, (1, 2, 3, 6, 11))}")
-            for name, pattern in VOCABULARY_CLASSES:
-                if pattern.search(s.text):  # an MoU's sentence is read against every class
-                    f.append(f"sentence:{name}")
-            words = {w.lower() for w in _WORD.findall(s.text)} & DOMAIN_WORDS
-            f += [f"w_sentence={w}" for w in sorted(words)]
-        if reading.title:
-            for name, pattern in VOCABULARY_CLASSES:
-                if pattern.search(reading.title):
-                    f.append(f"headline:{name}")
+            if s.index not in read_sentences:  # several MoUs of one sentence share its reading
+                words = {w.lower() for w in _WORD.findall(s.text)} & DOMAIN_WORDS
+                read_sentences[s.index] = [f"sentence:{name}" for name in _classes_in(s.text)] + [f"w_sentence={w}" for w in sorted(words)]
+            f += read_sentences[s.index]
+        f += headline
         out.append(MouCandidate(m, f))
     return out

@@ -59,6 +59,18 @@ class LinearModel:
         w = self.weights
         return self.bias + sum(w.get(f, 0.0) for f in features)  # candidates list each feature once
 
+    def probabilities(self, candidates: list[Candidate]) -> list[float]:
+        """The calibrated probability of each candidate; a figure's shared features are weighed once."""
+        w, out = self.weights, []
+        shared: dict[int, float] = {}
+        for c in candidates:
+            key = id(c.shared)
+            if key not in shared:
+                shared[key] = sum(w.get(f, 0.0) for f in c.shared)
+            own = sum(w.get(f, 0.0) for f in c.features[len(c.shared):])
+            out.append(self.calibrated(self.bias + shared[key] + own))
+        return out
+
     def probability(self, features: list[str]) -> float:
         """The calibrated probability that a candidate with these features is right."""
         return self.calibrated(self.margin(features))
@@ -99,7 +111,7 @@ class Decider:
             return _rules_facts(candidates)
         model = self.facts
         if probabilities is None:
-            probabilities = [model.probability(c.features) for c in candidates]
+            probabilities = model.probabilities(candidates)
         groups: dict[tuple[int, int], list[tuple[float, Candidate]]] = {}
         for p, c in zip(probabilities, candidates, strict=True):
             groups.setdefault(c.figure, []).append((p, c))

@@ -61,7 +61,7 @@ def test_features_are_names_of_cues_classes_and_single_words(reading, gazetteer)
 
 def test_target_reading_carries_the_target_words_around_it(reading, gazetteer):
     target = [c for c in fact_candidates(reading, gazetteer) if c.fact.value == 98 and c.fact.kind == "target"]
-    assert target and any("w_before=menargetkan" in c.features or "before:kind_target" in c.features for c in target)
+    assert target and any("w_before=menargetkan" in c.features and "target|w_before=menargetkan" in c.features for c in target)
 
 
 def _model(weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5, policy: str = "score") -> LinearModel:
