@@ -113,6 +113,23 @@ def known_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {r[0] for r in rows}
 
 
+def article_links(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """page URL → the article it is linked to now."""
+    return dict(con.execute("select url, article_id from raw.article_urls").fetchall())
+
+
+def delete_orphan_articles(con: duckdb.DuckDBPyConnection) -> int:
+    """Remove articles no page links to any more (and their facts and MoU mentions); how many."""
+    orphans = "select article_id from raw.articles where article_id not in (select article_id from raw.article_urls)"
+    with transaction(con):
+        n = con.execute(f"select count(*) from ({orphans})").fetchone()[0]
+        if n:
+            con.execute(f"delete from raw.facts where article_id in ({orphans})")
+            con.execute(f"delete from raw.mou_mentions where article_id in ({orphans})")
+            con.execute(f"delete from raw.articles where article_id in ({orphans})")
+    return n
+
+
 def pages_to_clean(con: duckdb.DuckDBPyConnection, everything: bool = False) -> list[str]:
     """URLs of pages not cleaned yet (or of every stored page when ``everything``), oldest first."""
     where = "" if everything else "where url not in (select url from raw.article_urls) and url not in (select url from raw.rejected_pages)"
@@ -176,6 +193,8 @@ def save_cleaned(
                 [r["url"], r["stage"], r["reason"], now],
             )
         if replace:
+            # a page that cleaned before and is rejected now no longer belongs to its old article
+            con.execute("delete from raw.article_urls where url in (select unnest(?))", [[r["url"] for r in rejected]])
             con.execute("delete from raw.rejected_pages where url in (select url from raw.article_urls)")
 
 
