@@ -192,6 +192,9 @@ def iter_records(
                 progressed = True
                 url = rec.headers.get("WARC-Target-URI")
                 current = (pos, url)
+                if rec.headers.get("Content-Length") is None:  # a header cut short (FastWARC's lenient mode reads on)
+                    skipped.append(SkippedRecord(pos, url, "record cut short (its header has no Content-Length)"))
+                    raise _Resync
                 if rec.content_length > max_record_bytes:
                     # never read: a length this large is a lie or a record we refuse, and reading it would eat the file
                     skipped.append(SkippedRecord(pos, url, f"record too large ({rec.content_length} bytes > {max_record_bytes})"))
