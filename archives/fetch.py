@@ -149,7 +149,7 @@ def list_entry(line: str, base: str) -> ListedFile:
     if not url.startswith(("http://", "https://")):
         return ListedFile(line, f"refused: a file list may name only http(s) files on its own origin, not {line[:200]!r}")
     if origin_of(url) != origin_of(base):
-        return ListedFile(url, f"refused: {url[:200]} is not on the list's origin {base}")
+        return ListedFile(url, f"refused: {url[:200]} is not on the list's origin {base}")  # (pantau.backfill.REFUSED)
     return ListedFile(url)
 
 

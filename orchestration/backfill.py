@@ -36,11 +36,12 @@ class ArchiveListConfig(dg.Config):
 @dg.op(out=dg.DynamicOut(dict), tags={"kind": "warc"})
 def archive_files(context: dg.OpExecutionContext, config: ArchiveListConfig, pipeline: PipelineSettings, warehouse: WarehouseResource):
     """Every archive file to read, one dynamic output each (a refused one too: its step records why)."""
-    retry = []
+    retry: list[str] = []
+    retry_months: list[str] = []
     if config.retry_failed:
         with warehouse.write() as con:  # a write connection brings an older file's columns up to date
-            retry = [archive for archive, _ in load.failed_archive_files(con)]
-    files = backfill.list_archives(config.warc, config.cc_news, pipeline.settings(), retry)
+            retry, retry_months = backfill.retry_plan(load.failed_archive_files(con))
+    files = backfill.list_archives(config.warc, config.cc_news, pipeline.settings(), retry, retry_months)
     refused = [f for f in files if f["refusal"]]
     context.log.info(f"{len(files)} archive files to read ({len(refused)} refused, {len(retry)} failed before)")
     for i, entry in enumerate(files):

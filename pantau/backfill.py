@@ -343,18 +343,41 @@ def _merge_failures(con, fs, root: str, merged: dict[str, str], stats: steps.Ste
     return failed
 
 
-def list_archives(warc: list[str], cc_news: str, settings: Settings, retry: list[str] | None = None) -> list[dict]:
+REFUSED = "refused: "  # a file a list may not name: never read, not even on a retry
+LIST_FAILED = "file list unusable: "
+_LIST_URL = re.compile(r"/crawl-data/CC-NEWS/(\d{4})/(\d{2})/warc\.paths\.gz$")
+
+
+def retry_plan(failed: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """What ``--retry-failed`` reads again, from (archive, reason) of the failed files: the files as they
+    were given, and the months whose list failed (listed again). Lines a list was refused for stay refused."""
+    files, months = [], []
+    for archive, reason in failed:
+        if (reason or "").startswith(REFUSED):
+            continue
+        m = _LIST_URL.search(archive) if (reason or "").startswith(LIST_FAILED) else None
+        if m:
+            months.append(f"{m.group(1)}-{m.group(2)}")
+        else:
+            files.append(archive)
+    return files, months
+
+
+def list_archives(
+    warc: list[str], cc_news: str, settings: Settings, retry: list[str] | None = None, retry_months: list[str] | None = None
+) -> list[dict]:
     """The archive files a backfill reads, each ``{"location", "refusal"}``: the WARC paths/URLs given, every
-    file of the CC-NEWS months, and ``retry`` (the failed files to take again). A file list that cannot be
+    file of the CC-NEWS months, and the failed files and months to take again. A file list that cannot be
     read, and a line it may not hold, come back refused, so the run records them and reads the rest."""
     from archives.fetch import ArchiveListError, cc_news_files, cc_news_list_url, month_range
 
     files = [{"location": str(w), "refusal": None} for w in [*warc, *(retry or [])]]
-    for month in month_range(cc_news) if cc_news else []:
+    months = [*(month_range(cc_news) if cc_news else []), *(retry_months or [])]
+    for month in dict.fromkeys(months):
         try:
             files += [{"location": f.location, "refusal": f.refusal} for f in cc_news_files([month], settings.cc_news_base, settings.user_agent)]
         except (ArchiveListError, OSError) as exc:
-            files.append({"location": cc_news_list_url(settings.cc_news_base, month), "refusal": f"file list unusable: {type(exc).__name__}: {exc}"})
+            files.append({"location": cc_news_list_url(settings.cc_news_base, month), "refusal": f"{LIST_FAILED}{type(exc).__name__}: {exc}"})
     unique: dict[str, dict] = {}
     for f in files:
         unique.setdefault(f["location"], f)

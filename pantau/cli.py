@@ -303,6 +303,16 @@ def main(argv: list[str] | None = None) -> int:
     p_bf.add_argument("--sources", type=Path, default=None, help="with --sitemap-archive: sources.yaml (default: $PANTAU_SOURCES)")
     p_bf.add_argument("--warehouse", type=Path, default=None)
     args = parser.parse_args(argv)
+    from .stopping import sigterm_interrupts
+
+    try:
+        with sigterm_interrupts():  # SIGTERM stops a run as Ctrl-C does: subprocesses stopped, nothing half-written
+            return _dispatch(args)
+    except KeyboardInterrupt as exc:
+        return _fail(f"stopped ({exc or 'interrupted'})", 130)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from .settings import get_settings
 
