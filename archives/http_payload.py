@@ -25,6 +25,7 @@ class HttpResponse:
     charset: str | None
     body: bytes  # as stored, transfer encoding removed: what WARC-Payload-Digest covers
     payload: bytes  # body with its content encoding removed: the page
+    length_agrees: bool  # the response's own Content-Length is the body's length (the record's did not run over)
 
 
 def parse_response(block: bytes, limit: int) -> HttpResponse:
@@ -35,17 +36,20 @@ def parse_response(block: bytes, limit: int) -> HttpResponse:
     except Exception as exc:  # FastWARC raises its own types for malformed headers
         raise PayloadError(f"malformed HTTP headers ({exc})") from exc
     body = block[n:]
-    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+    fields = {k.lower(): v for k, v in headers.items()}  # one call into FastWARC, not one per header
+    if "chunked" in fields.get("transfer-encoding", "").lower():
         body = _dechunk(body, limit)
-    content_type = headers.get("Content-Type")
+    content_type = fields.get("content-type")
     charset = None
     if content_type and "charset=" in content_type.lower():
         charset = content_type.lower().split("charset=", 1)[1].split(";")[0].strip().strip("\"'") or None
-    encoding = headers.get("Content-Encoding") or ""
+    encoding = fields.get("content-encoding", "")
     payload = decode(body, encoding, limit) if encoding else body
     if len(payload) > limit:
         raise TooLarge(f"{len(payload)} bytes > {limit}")
-    return HttpResponse(headers.status_code, content_type, charset, body, payload)
+    declared = fields.get("content-length", "").strip()
+    length_agrees = declared.isdigit() and int(declared) == len(body)
+    return HttpResponse(headers.status_code, content_type, charset, body, payload, length_agrees)
 
 
 def _dechunk(data: bytes, limit: int) -> bytes:

@@ -190,19 +190,24 @@ def iter_records(
                 tape.mark(pos)
                 last = pos
                 progressed = True
-                url = rec.headers.get("WARC-Target-URI")
+                if rec.record_type != WarcRecordType.response:  # requests, warcinfo, …: only their length matters
+                    current = (pos, None)
+                    if rec.content_length > max_record_bytes:
+                        skipped.append(SkippedRecord(pos, None, f"record too large ({rec.content_length} bytes > {max_record_bytes})"))
+                        raise _Resync
+                    current = None
+                    continue
+                headers = {k.lower(): v for k, v in rec.headers.items()}  # one call into FastWARC, not one per header
+                url = headers.get("warc-target-uri")
                 current = (pos, url)
-                if rec.headers.get("Content-Length") is None:  # a header cut short (FastWARC's lenient mode reads on)
+                if "content-length" not in headers:  # a header cut short (FastWARC's lenient mode reads on)
                     skipped.append(SkippedRecord(pos, url, "record cut short (its header has no Content-Length)"))
                     raise _Resync
                 if rec.content_length > max_record_bytes:
                     # never read: a length this large is a lie or a record we refuse, and reading it would eat the file
                     skipped.append(SkippedRecord(pos, url, f"record too large ({rec.content_length} bytes > {max_record_bytes})"))
                     raise _Resync
-                if rec.record_type != WarcRecordType.response:
-                    current = None
-                    continue
-                record, verified = _response(rec, pos, url, max_record_bytes, skipped, screen, counts)
+                record, verified = _response(rec, headers, pos, url, max_record_bytes, skipped, screen, counts)
                 current = None
                 if record is not None:
                     if verified:
@@ -237,40 +242,60 @@ def iter_records(
 
 
 def _response(
-    rec, pos: int, url: str | None, limit: int, skipped: list[SkippedRecord], screen: Screen | None, counts: ReadCounts
+    rec, headers: dict[str, str], pos: int, url: str | None, limit: int, skipped: list[SkippedRecord], screen: Screen | None,
+    counts: ReadCounts,
 ) -> tuple[ArchiveRecord | None, bool]:
     """The page in one response record and whether a digest vouched for it; (None, False) when it was
-    skipped or screened out; ``_Resync`` when the record's own length is wrong."""
+    skipped or screened out; ``_Resync`` when the record's own length is wrong.
+
+    Digests are checked on every record kept. A record the screen drops is checked only when the
+    response's own Content-Length disagrees with its body and the block holds a ``WARC/1.`` line, the
+    marks of a length that ran into the next records: hashing every page of an archive would cost more
+    than the screen itself.
+    """
     block = _read_block(rec, rec.content_length)
     if len(block) < rec.content_length:
         skipped.append(SkippedRecord(pos, url, f"record cut short ({len(block)} of {rec.content_length} bytes)"))
         raise _Resync
-    block_ok = digest_matches(rec.headers.get("WARC-Block-Digest"), block)
-    if block_ok is False:
-        skipped.append(SkippedRecord(pos, url, "WARC-Block-Digest does not match the record"))
-        raise _Resync
     try:
         response = parse_response(block, limit)
     except TooLarge as exc:
+        _verify(headers, block, None, pos, url, skipped)
         skipped.append(SkippedRecord(pos, url, f"payload too large after decoding ({exc})"))
         return None, False
     except (PayloadError, UnsupportedEncoding) as exc:
+        _verify(headers, block, None, pos, url, skipped)
         skipped.append(SkippedRecord(pos, url, f"unreadable HTTP response ({exc})"))
         return None, False
-    payload_ok = digest_matches(rec.headers.get("WARC-Payload-Digest"), response.body, response.payload)
-    if payload_ok is False:  # a wrong length read into the next records, or damaged content
-        skipped.append(SkippedRecord(pos, url, "WARC-Payload-Digest does not match the payload"))
-        raise _Resync
     if screen is not None:
         verdict = screen(response.payload, response.content_type, response.charset)
         if verdict is not True:
+            if not response.length_agrees and WARC_MAGIC in block:
+                _verify(headers, block, response, pos, url, skipped)
             if verdict is False:
                 counts.screened_out += 1
             else:
                 skipped.append(SkippedRecord(pos, url, verdict))
             return None, False
+    verified = _verify(headers, block, response, pos, url, skipped)
     record = ArchiveRecord(
         url=url or "", captured_at=rec.record_date, status=response.status, content_type=response.content_type,
-        charset=response.charset, payload=response.payload, offset=pos, payload_digest=rec.headers.get("WARC-Payload-Digest"),
+        charset=response.charset, payload=response.payload, offset=pos, payload_digest=headers.get("warc-payload-digest"),
     )
-    return record, bool(block_ok or payload_ok)
+    return record, verified
+
+
+def _verify(headers: dict[str, str], block: bytes, response, pos: int, url: str | None, skipped: list[SkippedRecord]) -> bool:
+    """True when a digest of the record verifies, False when it has none to check; a digest that does not
+    match lists the record and raises ``_Resync`` (a wrong length read into the next records, or damage)."""
+    block_ok = digest_matches(headers.get("warc-block-digest"), block)
+    if block_ok is False:
+        skipped.append(SkippedRecord(pos, url, "WARC-Block-Digest does not match the record"))
+        raise _Resync
+    payload_ok = None
+    if response is not None:
+        payload_ok = digest_matches(headers.get("warc-payload-digest"), response.body, response.payload)
+        if payload_ok is False:
+            skipped.append(SkippedRecord(pos, url, "WARC-Payload-Digest does not match the payload"))
+            raise _Resync
+    return bool(block_ok or payload_ok)
