@@ -122,9 +122,9 @@ def transport_bomb(path: Path, inflated: int = GIB) -> Hostile:
 
 def paths_bomb(path: Path, inflated: int = GIB) -> Path:
     """A ``warc.paths.gz`` that inflates to ``inflated`` bytes of lines."""
-    line = b"crawl-data/CC-NEWS/2019/03/CC-NEWS-20190301000000-00000.warc.gz\n" * 16
+    chunk = b"crawl-data/CC-NEWS/2019/03/CC-NEWS-20190301000000-00000.warc.gz\n" * (1 << 14)  # 1 MiB
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip_of_repeated(line, inflated // len(line)))
+    path.write_bytes(gzip_of_repeated(chunk, inflated // len(chunk)))
     return path
 
 
