@@ -9,7 +9,7 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
-GRACE_SECONDS = 5.0  # how long a process group gets to exit after SIGTERM before SIGKILL
+GRACE_SECONDS = 3.0  # how long a process group gets to exit after SIGTERM before SIGKILL (a run must stop within 10 s)
 
 
 def _interrupt(signum, frame) -> None:
