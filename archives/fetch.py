@@ -3,9 +3,9 @@ and the monthly file lists of Common Crawl's CC-NEWS."""
 
 from __future__ import annotations
 
-import gzip
 import re
 import urllib.request
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -13,7 +13,12 @@ from urllib.parse import urljoin
 
 from scrapers.safety import Origin, origin_of, url_refusal
 
+from .bounded import DecodingStream, TooLarge, UnsupportedEncoding, decode, read_limited
+
 TIMEOUT_SECONDS = 60
+# A month's warc.paths.gz is a few kilobytes (about 70 bytes a file); these bounds leave room for decades
+LIST_MAX_BYTES = 4 << 20  # compressed, as received
+LIST_MAX_DECODED_BYTES = 16 << 20
 # Object stores a cluster keeps its archive copies on; other schemes (ftp, ssh, …) are refused
 FSSPEC_SCHEMES = frozenset({"s3", "gs", "gcs", "az", "abfs", "abfss", "hdfs"})
 
@@ -81,7 +86,15 @@ def open_archive(location: str, user_agent: str, allowed_origin: Origin | None =
         check_address(location, allowed)
         opener = urllib.request.build_opener(_GuardedRedirects(allowed))
         request = urllib.request.Request(location, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
-        return _Complete(opener.open(request, timeout=TIMEOUT_SECONDS))
+        response = _Complete(opener.open(request, timeout=TIMEOUT_SECONDS))
+        encoding = (response.response.headers.get("Content-Encoding") or "identity").strip().lower()
+        if encoding == "identity":
+            return response
+        try:  # asked for identity, got an encoding anyway: decode it as it streams, a chunk at a time
+            return DecodingStream(response, encoding)
+        except UnsupportedEncoding:
+            response.close()
+            raise
     if "://" in location and not location.startswith("file://"):
         scheme = location.split("://", 1)[0].lower()
         if scheme not in FSSPEC_SCHEMES:
@@ -116,20 +129,56 @@ def month_range(spec: str) -> list[str]:
     return months
 
 
-def cc_news_files(months: list[str], base_url: str, user_agent: str) -> list[str]:
-    """URLs of every CC-NEWS WARC file of these months, from ``crawl-data/CC-NEWS/YYYY/MM/warc.paths.gz``."""
+class ArchiveListError(ValueError):
+    """A CC-NEWS file list that cannot be used as a whole (too large, not gzip, not text)."""
+
+
+@dataclass(frozen=True)
+class ListedFile:
+    """One line of a file list: the archive URL it names, or why it is refused."""
+
+    location: str
+    refusal: str | None = None
+
+
+def list_entry(line: str, base: str) -> ListedFile:
+    """One ``warc.paths.gz`` line as a URL on the list's own origin, or refused: a list is data from a
+    stranger, so it may name only http(s) files on the origin it came from (no ``file://``, no other
+    scheme, no other host or port)."""
+    url = urljoin(base.rstrip("/") + "/", line.lstrip("/")) if "://" not in line else line
+    if not url.startswith(("http://", "https://")):
+        return ListedFile(line, f"refused: a file list may name only http(s) files on its own origin, not {line[:200]!r}")
+    if origin_of(url) != origin_of(base):
+        return ListedFile(url, f"refused: {url[:200]} is not on the list's origin {base}")  # (pantau.backfill.REFUSED)
+    return ListedFile(url)
+
+
+def read_file_list(location: str, user_agent: str, allowed: Origin) -> list[str]:
+    """The lines of a gzip'd file list, bounded in bytes received and decoded."""
+    with open_archive(location, user_agent, allowed) as fh:
+        try:
+            data = read_limited(fh, LIST_MAX_BYTES)
+            text = decode(data, "gzip", LIST_MAX_DECODED_BYTES).decode("utf-8")
+        except TooLarge as exc:
+            raise ArchiveListError(f"{location}: file list too large ({exc})") from exc
+        except (OSError, ValueError) as exc:
+            raise ArchiveListError(f"{location}: not a gzip'd text file list ({exc})") from exc
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def cc_news_files(months: list[str], base_url: str, user_agent: str) -> list[ListedFile]:
+    """Every CC-NEWS WARC file of these months, from ``crawl-data/CC-NEWS/YYYY/MM/warc.paths.gz``; a line
+    the list may not name is returned refused, a list that cannot be read as a whole raises."""
     base = base_url.rstrip("/")
-    urls = []
+    if not base.startswith(("http://", "https://")):
+        raise ArchiveAddressError(f"{base}: CC-NEWS lists are read over http(s) only")
+    files = []
     for month in months:
-        year, mm = month.split("-")
-        listing = f"{base}/crawl-data/CC-NEWS/{year}/{mm}/warc.paths.gz"
-        with open_archive(listing, user_agent, origin_of(base)) as fh:
-            text = gzip.decompress(fh.read()).decode("utf-8")
-        for line in text.splitlines():
-            line = line.strip()
-            if line:
-                url = line if "://" in line else f"{base}/{line.lstrip('/')}"
-                if url.startswith(("http://", "https://")):
-                    check_address(url, origin_of(base))  # a list naming another private origin is refused
-                urls.append(url)
-    return urls
+        files += [list_entry(line, base) for line in read_file_list(cc_news_list_url(base, month), user_agent, origin_of(base))]
+    return files
+
+
+def cc_news_list_url(base_url: str, month: str) -> str:
+    """The URL of one month's ``warc.paths.gz``."""
+    year, mm = month.split("-")
+    return f"{base_url.rstrip('/')}/crawl-data/CC-NEWS/{year}/{mm}/warc.paths.gz"

@@ -28,21 +28,29 @@ _REST = 80  # bytes after a weak word in which the rest of its term must appear
 
 
 def _hyperscan() -> Callable[[bytes], bool] | None:
-    """The same rule as one Hyperscan scan (case-insensitive, stopping at the first term found), about
-    eight times faster than the eight substring searches of the Python rule; None without the library."""
+    """The same rule with one Hyperscan pass over literals only (the words terms start with, case-
+    insensitive): a strong word settles it at once, and the rest of a weak word's term is matched in
+    Python only in the few bytes after each hit. Literal scanning runs near memory speed, several times
+    faster than matching the terms' bounded gaps in Hyperscan itself; None without the library."""
     try:
         import hyperscan
     except ImportError:
         return None
-    patterns = [re.escape(w) for w in _STRONG] + [re.escape(w) + rest.pattern.replace(b"}?", b"}") for w, rest in _WEAK.items()]
-    flag = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_DOTALL | hyperscan.HS_FLAG_SINGLEMATCH
+    words = list(_STRONG) + list(_WEAK)
+    rests = [None] * len(_STRONG) + list(_WEAK.values())
     db = hyperscan.Database()
-    db.compile(expressions=patterns, ids=list(range(len(patterns))), elements=len(patterns), flags=[flag] * len(patterns))
+    db.compile(expressions=[re.escape(w) for w in words], ids=list(range(len(words))), elements=len(words),
+               flags=[hyperscan.HS_FLAG_CASELESS] * len(words))
     scratch = hyperscan.Scratch(db)
 
     def scan(payload: bytes) -> bool:
+        def on_match(pattern: int, _start: int, end: int, _flags: int, _context) -> bool:
+            rest = rests[pattern]
+            # True stops the scan: a strong word, or a weak word followed by the rest of its term
+            return rest is None or rest.match(payload[end : end + _REST].lower()) is not None
+
         try:
-            db.scan(payload, match_event_handler=lambda *_: True, scratch=scratch)  # True stops the scan
+            db.scan(payload, match_event_handler=on_match, scratch=scratch)
         except hyperscan.ScanTerminated:
             return True
         return False

@@ -1,17 +1,15 @@
-"""WARC records, read with FastWARC, that survive damaged archives.
+"""WARC records, read with FastWARC, that survive damaged and lying archives.
 
-FastWARC stops at the first damaged gzip member or malformed header. Archives of the CC-NEWS layout
-hold one gzip member per record, so a damaged record can be stepped over: the bytes since the last good
-record are kept, the next gzip member header after it is found, and a new iterator starts there. A
-record is handed out only once the parser has reached the next record cleanly (or the end of the file):
-a wrong Content-Length shows up as a malformed header right after the record it belongs to, and such a
-record is kept only when its payload digest still verifies.
-"""
+FastWARC stops at the first damaged gzip member or malformed header, and believes every Content-Length.
+Archives of the CC-NEWS layout hold one gzip member per record, so a bad record can be stepped over:
+the bytes since the last good record are kept, the next gzip member header after it is found (in an
+uncompressed file, the next ``WARC/1.`` line), and a new iterator starts there. A record whose digest
+verifies is handed out at once; one without a digest only once the parser has reached the next record
+cleanly (or the end of the file), since a wrong Content-Length shows up as a malformed header right
+after the record it belongs to."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,8 +17,13 @@ from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+from .bounded import TooLarge, UnsupportedEncoding
+from .digests import digest_matches
+from .http_payload import PayloadError, parse_response
+
 GZIP_MAGIC = b"\x1f\x8b\x08"
-RETAIN_LIMIT = 256 << 20  # compressed bytes kept for a resync; a single record larger than this ends the file
+WARC_MAGIC = b"WARC/1."  # where a record starts in an uncompressed file
+RETAIN_LIMIT = 64 << 20  # compressed bytes kept for a resync; a single damaged record larger than this ends the file
 CHUNK = 1 << 16
 
 
@@ -102,29 +105,26 @@ class _Tape:
             self.buf_start = offset
             self.overflow = len(self.buf) > RETAIN_LIMIT
 
-    def rewind_to_member_after(self, offset: int) -> int | None:
-        """Move the cursor to the next gzip member header after ``offset``; None at the end of the file."""
+    def peek(self, n: int) -> bytes:
+        """The first ``n`` bytes of the input, without consuming them (call before any read)."""
+        while len(self.buf) < n and self._fill(CHUNK):
+            pass
+        return bytes(self.buf[:n])
+
+    def rewind_to_member_after(self, offset: int, magic: bytes = GZIP_MAGIC) -> int | None:
+        """Move the cursor to the next record start (``magic``: a gzip member header, or ``WARC/1.`` in an
+        uncompressed file) after ``offset``; None at the end of the file."""
         pos = max(offset + 1, self.buf_start)
         while True:
-            found = self.buf.find(GZIP_MAGIC, pos - self.buf_start)
+            found = self.buf.find(magic, pos - self.buf_start)
             if found >= 0:
                 self.cursor = self.buf_start + found
                 self.mark(self.cursor)
                 return self.cursor
-            pos = max(pos, self.buf_start + len(self.buf) - len(GZIP_MAGIC) + 1)
+            pos = max(pos, self.buf_start + len(self.buf) - len(magic) + 1)
             self.mark(pos)
             if not self._fill(CHUNK * 16):
                 return None
-
-
-def _digest_ok(record: ArchiveRecord) -> bool:
-    """True when the record's payload digest (``sha1:BASE32``) matches its payload."""
-    if not record.payload_digest or ":" not in record.payload_digest:
-        return False
-    algo, _, value = record.payload_digest.partition(":")
-    if algo.lower() != "sha1":
-        return False
-    return base64.b32encode(hashlib.sha1(record.payload).digest()).decode() == value.strip().upper()
 
 
 @dataclass
@@ -138,6 +138,22 @@ class ReadCounts:
 Screen = Callable[[bytes, "str | None", "str | None"], "bool | str"]
 
 
+class _Resync(Exception):
+    """Stop reading at this record: its length cannot be trusted, the next record start must be found."""
+
+
+def _read_block(rec, length: int) -> bytes:
+    """The record's block, up to ``length`` bytes (fewer when the file ends first)."""
+    parts, got = [], 0
+    while got < length:
+        data = rec.reader.read(length - got)
+        if not data:
+            break
+        parts.append(data)
+        got += len(data)
+    return b"".join(parts)
+
+
 def iter_records(
     raw: BinaryIO,
     max_record_bytes: int,
@@ -145,20 +161,26 @@ def iter_records(
     screen: Screen | None = None,
     counts: ReadCounts | None = None,
 ) -> Iterator[ArchiveRecord]:
-    """Every readable HTTP response of a WARC / WARC.gz stream, in order; unreadable or oversized records
-    are appended to ``skipped`` instead, and reading goes on after them.
+    """Every readable HTTP response of a WARC / WARC.gz stream, in order; unreadable, lying or oversized
+    records are appended to ``skipped`` instead, and reading goes on at the next record after them.
+
+    Each record costs itself only: a Content-Length above the limit is never read (reading resumes at
+    the next gzip member, or the next ``WARC/1.`` line of an uncompressed file), a block shorter than its
+    Content-Length (a file cut short) and a block or payload whose WARC digest does not verify are
+    skipped the same way, and the payload's limit counts decoded bytes (content encodings included).
 
     ``screen`` sees each payload first, before any other work on the record: nearly every record of a
     news archive fails it, so the common path is a read, one call, and on to the next record.
     """
     counts = counts if counts is not None else ReadCounts()
     tape = _Tape(raw)
-    held: ArchiveRecord | None = None
+    magic = GZIP_MAGIC if tape.peek(3) == GZIP_MAGIC else WARC_MAGIC
+    held: ArchiveRecord | None = None  # a record with no digest, handed out once the next record reads cleanly
     last = -1  # absolute offset of the last record the parser reached (or of the last restart)
     current: tuple[int, str | None] | None = None
     progressed = True  # a record was reached since the last restart (else a new error is the same damage)
     while True:
-        iterator = ArchiveIterator(tape, record_types=WarcRecordType.response, parse_http=True, auto_decode="all", strict_mode=False)
+        iterator = ArchiveIterator(tape, parse_http=False, strict_mode=False)
         try:
             for rec in iterator:
                 pos = rec.stream_pos  # FastWARC counts from the stream's tell(), so offsets stay absolute
@@ -168,57 +190,112 @@ def iter_records(
                 tape.mark(pos)
                 last = pos
                 progressed = True
-                url = rec.headers.get("WARC-Target-URI")
-                current = (pos, url)
-                if rec.content_length > max_record_bytes:
-                    skipped.append(SkippedRecord(pos, url, f"record too large ({rec.content_length} bytes > {max_record_bytes})"))
+                if rec.record_type != WarcRecordType.response:  # requests, warcinfo, …: only their length matters
+                    current = (pos, None)
+                    if rec.content_length > max_record_bytes:
+                        skipped.append(SkippedRecord(pos, None, f"record too large ({rec.content_length} bytes > {max_record_bytes})"))
+                        raise _Resync
                     current = None
                     continue
-                payload = rec.reader.read()
-                if screen is not None:
-                    verdict = screen(payload, rec.http_content_type, rec.http_charset)
-                    if verdict is not True:
-                        if verdict is False:
-                            counts.screened_out += 1
-                        else:
-                            skipped.append(SkippedRecord(pos, url, verdict))
-                        current = None
-                        continue
-                http = rec.http_headers if rec.is_http else None
-                held = ArchiveRecord(
-                    url=url or "",
-                    captured_at=rec.record_date,
-                    status=http.status_code if http is not None else None,
-                    content_type=rec.http_content_type,
-                    charset=rec.http_charset,
-                    payload=payload,
-                    offset=pos,
-                    payload_digest=rec.headers.get("WARC-Payload-Digest"),
-                )
+                headers = {k.lower(): v for k, v in rec.headers.items()}  # one call into FastWARC, not one per header
+                url = headers.get("warc-target-uri")
+                current = (pos, url)
+                if "content-length" not in headers:  # a header cut short (FastWARC's lenient mode reads on)
+                    skipped.append(SkippedRecord(pos, url, "record cut short (its header has no Content-Length)"))
+                    raise _Resync
+                if rec.content_length > max_record_bytes:
+                    # never read: a length this large is a lie or a record we refuse, and reading it would eat the file
+                    skipped.append(SkippedRecord(pos, url, f"record too large ({rec.content_length} bytes > {max_record_bytes})"))
+                    raise _Resync
+                record, verified = _response(rec, headers, pos, url, max_record_bytes, skipped, screen, counts)
                 current = None
+                if record is not None:
+                    if verified:
+                        yield record
+                    else:
+                        held = record
             if held is not None:
                 yield held
             return
+        except _Resync:
+            current = None
         except (OSError, ValueError, RuntimeError) as exc:
             if tape.error is not None:  # the stream broke, not a record: the caller must read the file again
                 raise tape.error from exc
             reason = f"{type(exc).__name__}: {exc}"
-            if current is not None:  # failed while reading this record's own payload
+            if current is not None:  # failed while reading this record's own block
                 skipped.append(SkippedRecord(current[0], current[1], f"damaged record ({reason})"))
                 current = None
-            elif held is not None and not _digest_ok(held):  # the next header is broken: this record's length was probably wrong
+            elif held is not None:  # the next header is broken: this record's length was probably wrong
                 skipped.append(SkippedRecord(held.offset, held.url, f"record length does not match its content ({reason})"))
+            elif progressed:
+                skipped.append(SkippedRecord(max(last, 0), None, f"damaged archive data after this offset ({reason})"))
+        held = None
+        progressed = False
+        if tape.overflow:
+            skipped.append(SkippedRecord(last, None, "damaged record larger than the resync window; rest of file not read"))
+            return
+        resume = tape.rewind_to_member_after(last, magic)
+        if resume is None:
+            return
+        last = resume
+
+
+def _response(
+    rec, headers: dict[str, str], pos: int, url: str | None, limit: int, skipped: list[SkippedRecord], screen: Screen | None,
+    counts: ReadCounts,
+) -> tuple[ArchiveRecord | None, bool]:
+    """The page in one response record and whether a digest vouched for it; (None, False) when it was
+    skipped or screened out; ``_Resync`` when the record's own length is wrong.
+
+    Digests are checked on every record kept. A record the screen drops is checked only when the
+    response's own Content-Length disagrees with its body and the block holds a ``WARC/1.`` line, the
+    marks of a length that ran into the next records: hashing every page of an archive would cost more
+    than the screen itself.
+    """
+    block = _read_block(rec, rec.content_length)
+    if len(block) < rec.content_length:
+        skipped.append(SkippedRecord(pos, url, f"record cut short ({len(block)} of {rec.content_length} bytes)"))
+        raise _Resync
+    try:
+        response = parse_response(block, limit)
+    except TooLarge as exc:
+        _verify(headers, block, None, pos, url, skipped)
+        skipped.append(SkippedRecord(pos, url, f"payload too large after decoding ({exc})"))
+        return None, False
+    except (PayloadError, UnsupportedEncoding) as exc:
+        _verify(headers, block, None, pos, url, skipped)
+        skipped.append(SkippedRecord(pos, url, f"unreadable HTTP response ({exc})"))
+        return None, False
+    if screen is not None:
+        verdict = screen(response.payload, response.content_type, response.charset)
+        if verdict is not True:
+            if not response.length_agrees and WARC_MAGIC in block:
+                _verify(headers, block, response, pos, url, skipped)
+            if verdict is False:
+                counts.screened_out += 1
             else:
-                if held is not None:
-                    yield held
-                if progressed:
-                    skipped.append(SkippedRecord(max(last, 0), None, f"damaged archive data after this offset ({reason})"))
-            held = None
-            progressed = False
-            if tape.overflow:
-                skipped.append(SkippedRecord(last, None, "damaged record larger than the resync window; rest of file not read"))
-                return
-            resume = tape.rewind_to_member_after(last)
-            if resume is None:
-                return
-            last = resume
+                skipped.append(SkippedRecord(pos, url, verdict))
+            return None, False
+    verified = _verify(headers, block, response, pos, url, skipped)
+    record = ArchiveRecord(
+        url=url or "", captured_at=rec.record_date, status=response.status, content_type=response.content_type,
+        charset=response.charset, payload=response.payload, offset=pos, payload_digest=headers.get("warc-payload-digest"),
+    )
+    return record, verified
+
+
+def _verify(headers: dict[str, str], block: bytes, response, pos: int, url: str | None, skipped: list[SkippedRecord]) -> bool:
+    """True when a digest of the record verifies, False when it has none to check; a digest that does not
+    match lists the record and raises ``_Resync`` (a wrong length read into the next records, or damage)."""
+    block_ok = digest_matches(headers.get("warc-block-digest"), block)
+    if block_ok is False:
+        skipped.append(SkippedRecord(pos, url, "WARC-Block-Digest does not match the record"))
+        raise _Resync
+    payload_ok = None
+    if response is not None:
+        payload_ok = digest_matches(headers.get("warc-payload-digest"), response.body, response.payload)
+        if payload_ok is False:
+            skipped.append(SkippedRecord(pos, url, "WARC-Payload-Digest does not match the payload"))
+            raise _Resync
+    return bool(block_ok or payload_ok)

@@ -17,6 +17,7 @@ from dagster_dbt import DbtCliResource
 
 from pantau import backfill
 from pantau.settings import DBT_BUILD_ARGS, get_settings
+from warehouse import load
 
 from .resources import PipelineSettings, WarehouseResource
 
@@ -24,27 +25,41 @@ CC_NEWS_START = "2016-08-01"  # CC-NEWS starts in August 2016
 
 
 class ArchiveListConfig(dg.Config):
-    """What to read: WARC files (paths or URLs) and/or CC-NEWS months (``YYYY-MM`` or ``YYYY-MM..YYYY-MM``)."""
+    """What to read: WARC files (paths or URLs) and/or CC-NEWS months (``YYYY-MM`` or ``YYYY-MM..YYYY-MM``),
+    and with ``retry_failed`` every file whose last attempt failed."""
 
     warc: list[str] = []
     cc_news: str = ""
+    retry_failed: bool = False
 
 
-@dg.op(out=dg.DynamicOut(str), tags={"kind": "warc"})
-def archive_files(context: dg.OpExecutionContext, config: ArchiveListConfig, pipeline: PipelineSettings):
-    """Every archive file to read, one dynamic output each."""
-    files = backfill.list_archives(config.warc, config.cc_news, pipeline.settings())
-    context.log.info(f"{len(files)} archive files to read")
-    for i, location in enumerate(files):
-        key = re.sub(r"\W+", "_", location.rsplit("/", 1)[-1])[:60]
-        yield dg.DynamicOutput(location, mapping_key=f"f{i:05d}_{key}")
+@dg.op(out=dg.DynamicOut(dict), tags={"kind": "warc"})
+def archive_files(context: dg.OpExecutionContext, config: ArchiveListConfig, pipeline: PipelineSettings, warehouse: WarehouseResource):
+    """Every archive file to read, one dynamic output each (a refused one too: its step records why)."""
+    retry: list[str] = []
+    retry_months: list[str] = []
+    if config.retry_failed:
+        with warehouse.write() as con:  # a write connection brings an older file's columns up to date
+            retry, retry_months = backfill.retry_plan(load.failed_archive_files(con))
+    files = backfill.list_archives(config.warc, config.cc_news, pipeline.settings(), retry, retry_months)
+    refused = [f for f in files if f["refusal"]]
+    context.log.info(f"{len(files)} archive files to read ({len(refused)} refused, {len(retry)} failed before)")
+    for i, entry in enumerate(files):
+        key = re.sub(r"\W+", "_", entry["location"].rsplit("/", 1)[-1])[:60]
+        yield dg.DynamicOutput(entry, mapping_key=f"f{i:05d}_{key}")
 
 
 @dg.op(tags={"kind": "warc"})
-def read_archive_file(context: dg.OpExecutionContext, location: str, pipeline: PipelineSettings) -> dict:
-    """Read one archive into its Parquet output (no warehouse access: this runs on any worker)."""
-    summary = backfill.process_archive(location, pipeline.settings(), log=context.log.info)
-    context.add_output_metadata({k: summary[k] for k in ("records", "prefiltered_out", "pages", "relevant", "skipped", "worker", "output_path")})
+def read_archive_file(context: dg.OpExecutionContext, entry: dict, pipeline: PipelineSettings) -> dict:
+    """Read one archive into its Parquet output (no warehouse access: this runs on any worker); a file
+    that is refused or cannot be read is recorded as failed, and the run goes on."""
+    summary = backfill.read_or_record(entry, pipeline.settings(), log=context.log.info)
+    if summary["status"] == "failed":
+        context.log.warning(f"archive file failed: {summary['archive']}: {summary['reason']}")
+        context.add_output_metadata({"status": "failed", "reason": summary["reason"], "archive": summary["archive"]})
+    else:
+        keys = ("records", "prefiltered_out", "pages", "relevant", "skipped", "worker", "output_path")
+        context.add_output_metadata({"status": "read", **{k: summary[k] for k in keys}})
     return summary
 
 
@@ -64,9 +79,14 @@ def merge_archive_outputs(context: dg.OpExecutionContext, summaries: list[dict],
         stats = backfill.merge_archive_outputs(con, pipeline.settings(), log=context.log.info)
         counts = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in _RAW_TABLES}
     workers = sorted({s["worker"] for s in summaries})
+    failed = {s["archive"]: s["reason"] for s in summaries if s.get("status") == "failed"}
     for table, n in counts.items():
         yield dg.AssetMaterialization(asset_key=["raw", table], metadata={"row_count": dg.MetadataValue.int(n), "from": "backfill"})
-    yield dg.Output({"files": len(summaries), "workers": workers, **stats.counts}, metadata={"workers": ", ".join(workers), **stats.counts})
+    failed_md = dg.MetadataValue.md("\n".join(f"- `{a}`: {r}" for a, r in failed.items()) or "none")
+    yield dg.Output(
+        {"files": len(summaries), "workers": workers, "failed_files": failed, **stats.counts},
+        metadata={"workers": ", ".join(workers), "files_failed": len(failed), "failed_files": failed_md, **stats.counts},
+    )
 
 
 @dg.op(pool="duckdb", tags={"kind": "dbt", **_writer_tags()})

@@ -180,11 +180,49 @@ def process_archive(location: str, settings: Settings, log: Callable[[str], None
             fs.rm(tmp)
         raise
     fs.mv(tmp, final)
+    if fs.exists(failure_path(root, location)):  # this read succeeded: the file is no longer failed
+        fs.rm(failure_path(root, location))
     log(
         f"{summary['file_name']}: {summary['records']} records, {summary['prefiltered_out']} dropped by the prefilter, "
         f"{summary['pages']} pages ({summary['relevant']} relevant), {summary['skipped']} skipped, {summary['seconds']} s on {summary['worker']}"
     )
     return summary
+
+
+def failure_path(root: str, location: str) -> str:
+    """Where a failed attempt at ``location`` is recorded (beside its output, which it leaves alone)."""
+    return f"{root}/{output_name(location).removesuffix('.parquet')}.failed.json"
+
+
+# What makes one archive file fail without failing the run: a refused address, an HTTP error (404, …),
+# a missing or unreadable file, a dropped connection, an encoding this reader cannot decode
+FILE_FAILURES = (OSError, ValueError)
+
+
+def read_or_record(entry: dict, settings: Settings, log: Callable[[str], None] = print) -> dict:
+    """Read one listed archive file (``{"location", "refusal"}``); a refused or unreadable file is
+    recorded as failed (``status: failed`` and the reason) instead of failing the run."""
+    location, refusal = entry["location"], entry.get("refusal")
+    if refusal is None:
+        try:
+            return {**process_archive(location, settings, log), "status": "read", "reason": None}
+        except FILE_FAILURES as exc:
+            refusal = f"{type(exc).__name__}: {exc}"
+    return record_failure(location, refusal, settings, log)
+
+
+def record_failure(location: str, reason: str, settings: Settings, log: Callable[[str], None] = print) -> dict:
+    """Write the failure of ``location`` where the merge step finds it; its previous output stays."""
+    fs, root = _output_fs(settings)
+    failure = {
+        "archive": location, "file_name": location.rstrip("/").rsplit("/", 1)[-1][:200] or location[:200],
+        "reason": reason[:2000], "output_id": uuid.uuid4().hex, "worker": worker_name(),
+        "processed_at": datetime.now(UTC).isoformat(), "status": "failed",
+    }
+    with fs.open(failure_path(root, location), "w") as fh:
+        json.dump(failure, fh)
+    log(f"FAILED {location}: {failure['reason']}")
+    return failure
 
 
 def _read_into(location: str, settings: Settings, fs, tmp: str, final: str, started: float) -> dict:
@@ -242,13 +280,14 @@ def merge_archive_outputs(con: duckdb.DuckDBPyConnection, settings: Settings, lo
         stats.add("regions", load.load_regions(con, steps.region_rows()))
     fs, root = _output_fs(settings)
     merged = load.merged_archive_outputs(con)
+    failed = _merge_failures(con, fs, root, merged, stats, log)
     index = None
     for path in sorted(fs.glob(f"{root}/*.parquet")):
         with fs.open(path, "rb") as fh:
             pf = pq.ParquetFile(fh)
             summary = json.loads(pf.metadata.metadata[b"pantau.archive"])
-            if merged.get(summary["archive"]) == summary["output_id"]:
-                continue
+            if merged.get(summary["archive"]) == summary["output_id"] or summary["archive"] in failed:
+                continue  # merged already, or its last attempt failed (what an earlier read stored stays)
             if index is None:
                 index = steps.stored_article_index(con)
             skips: list[dict] = []
@@ -288,11 +327,58 @@ def merge_archive_outputs(con: duckdb.DuckDBPyConnection, settings: Settings, lo
     return stats
 
 
-def list_archives(warc: list[str], cc_news: str, settings: Settings) -> list[str]:
-    """The archive files a backfill reads: the WARC paths/URLs given, then every file of the CC-NEWS months."""
-    from archives.fetch import cc_news_files, month_range
+def _merge_failures(con, fs, root: str, merged: dict[str, str], stats: steps.StepStats, log: Callable[[str], None]) -> set[str]:
+    """Record every failed attempt not recorded yet; the archives whose last attempt failed."""
+    failed = set()
+    for path in sorted(fs.glob(f"{root}/*.failed.json")):
+        with fs.open(path, "r") as fh:
+            failure = json.load(fh)
+        failed.add(failure["archive"])
+        if merged.get(failure["archive"]) == failure["output_id"]:
+            continue
+        failure["processed_at"] = datetime.fromisoformat(failure["processed_at"])
+        load.save_archive_failure(con, failure)
+        stats.add("archive_files_failed")
+        log(f"recorded failed file {failure['archive']}: {failure['reason']}")
+    return failed
 
-    files = [str(w) for w in warc]
-    if cc_news:
-        files += cc_news_files(month_range(cc_news), settings.cc_news_base, settings.user_agent)
-    return list(dict.fromkeys(files))
+
+REFUSED = "refused: "  # a file a list may not name: never read, not even on a retry
+LIST_FAILED = "file list unusable: "
+_LIST_URL = re.compile(r"/crawl-data/CC-NEWS/(\d{4})/(\d{2})/warc\.paths\.gz$")
+
+
+def retry_plan(failed: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """What ``--retry-failed`` reads again, from (archive, reason) of the failed files: the files as they
+    were given, and the months whose list failed (listed again). Lines a list was refused for stay refused."""
+    files, months = [], []
+    for archive, reason in failed:
+        if (reason or "").startswith(REFUSED):
+            continue
+        m = _LIST_URL.search(archive) if (reason or "").startswith(LIST_FAILED) else None
+        if m:
+            months.append(f"{m.group(1)}-{m.group(2)}")
+        else:
+            files.append(archive)
+    return files, months
+
+
+def list_archives(
+    warc: list[str], cc_news: str, settings: Settings, retry: list[str] | None = None, retry_months: list[str] | None = None
+) -> list[dict]:
+    """The archive files a backfill reads, each ``{"location", "refusal"}``: the WARC paths/URLs given, every
+    file of the CC-NEWS months, and the failed files and months to take again. A file list that cannot be
+    read, and a line it may not hold, come back refused, so the run records them and reads the rest."""
+    from archives.fetch import ArchiveListError, cc_news_files, cc_news_list_url, month_range
+
+    files = [{"location": str(w), "refusal": None} for w in [*warc, *(retry or [])]]
+    months = [*(month_range(cc_news) if cc_news else []), *(retry_months or [])]
+    for month in dict.fromkeys(months):
+        try:
+            files += [{"location": f.location, "refusal": f.refusal} for f in cc_news_files([month], settings.cc_news_base, settings.user_agent)]
+        except (ArchiveListError, OSError) as exc:
+            files.append({"location": cc_news_list_url(settings.cc_news_base, month), "refusal": f"{LIST_FAILED}{type(exc).__name__}: {exc}"})
+    unique: dict[str, dict] = {}
+    for f in files:
+        unique.setdefault(f["location"], f)
+    return list(unique.values())

@@ -93,7 +93,10 @@ def sitemap_archive_sources(sources_path: Path, since: str, out: Path) -> Path:
     return out
 
 
-def backfill(warc: list[str], cc_news: str | None, sitemap_since: str | None, sources: Path | None, warehouse: Path | None) -> int:
+def backfill(
+    warc: list[str], cc_news: str | None, sitemap_since: str | None, sources: Path | None, warehouse: Path | None,
+    retry_failed: bool = False,
+) -> int:
     """Load history from web archives through the backfill job (or, for sitemaps, the daily job reaching back)."""
     if warehouse is not None:
         os.environ["PANTAU_WAREHOUSE"] = str(warehouse.resolve())
@@ -139,7 +142,7 @@ def backfill(warc: list[str], cc_news: str | None, sitemap_since: str | None, so
     from orchestration.backfill import reconstructable_backfill_job
 
     run_config = {
-        "ops": {"archive_files": {"config": {"warc": locations, "cc_news": cc_news or ""}}},
+        "ops": {"archive_files": {"config": {"warc": locations, "cc_news": cc_news or "", "retry_failed": retry_failed}}},
         "loggers": {"console": {"config": {"log_level": os.environ.get("PANTAU_LOG_LEVEL", "INFO")}}},
     }
     with dg.DagsterInstance.get() as instance:
@@ -149,9 +152,10 @@ def backfill(warc: list[str], cc_news: str | None, sitemap_since: str | None, so
         )
     if not result.success:
         return _report_failures(result)
-    from .summary import summary_text
+    from .summary import archive_failures_text, summary_text
 
     print(summary_text(settings.warehouse_path, _extract_counts(result)))
+    print(archive_failures_text(settings.warehouse_path))
     return 0
 
 
@@ -294,10 +298,21 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--warc", nargs="+", metavar="PATH_OR_URL", help="WARC / WARC.gz files, local or http(s) (streamed)")
     what.add_argument("--cc-news", metavar="YYYY-MM[..YYYY-MM]", help="every CC-NEWS file of these months ($PANTAU_CC_NEWS_BASE)")
     what.add_argument("--sitemap-archive", action="store_true", help="crawl the sitemap sources back to --since")
+    what.add_argument("--retry-failed", action="store_true", help="read again every archive file whose last attempt failed")
     p_bf.add_argument("--since", metavar="YYYY-MM-DD", help="with --sitemap-archive: how far back")
     p_bf.add_argument("--sources", type=Path, default=None, help="with --sitemap-archive: sources.yaml (default: $PANTAU_SOURCES)")
     p_bf.add_argument("--warehouse", type=Path, default=None)
     args = parser.parse_args(argv)
+    from .stopping import sigterm_interrupts
+
+    try:
+        with sigterm_interrupts():  # SIGTERM stops a run as Ctrl-C does: subprocesses stopped, nothing half-written
+            return _dispatch(args)
+    except KeyboardInterrupt as exc:
+        return _fail(f"stopped ({exc or 'interrupted'})", 130)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from .settings import get_settings
 
@@ -310,7 +325,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "backfill":
         if args.sitemap_archive and not args.since:
             return _fail("--sitemap-archive needs --since YYYY-MM-DD")
-        return backfill(args.warc or [], args.cc_news, args.since if args.sitemap_archive else None, args.sources, args.warehouse)
+        return backfill(
+            args.warc or [], args.cc_news, args.since if args.sitemap_archive else None, args.sources, args.warehouse,
+            retry_failed=args.retry_failed,
+        )
     if args.command == "extract":
         return extract_command(args.input, args.with_review)
     if args.command == "eval":

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .settings import Settings
+from .stopping import popen_group, stop_group
 
 
 class CrawlError(RuntimeError):
@@ -56,16 +57,22 @@ def run_crawl(
     ]
     tail: list[str] = []
     reason = None
-    proc = subprocess.Popen(cmd, cwd=settings.project_root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # its own process group: a cancelled run (Dagster's interrupt, SIGTERM, Ctrl-C) stops the crawl and
+    # whatever it started, instead of leaving it running as an orphan
+    proc = popen_group(cmd, cwd=settings.project_root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.stdout is not None
-    for line in proc.stdout:
-        line = line.rstrip()
-        tail = (tail + [line])[-40:]
-        if "Spider closed (" in line:
-            reason = line.rsplit("Spider closed (", 1)[1].rstrip(")")
-        if any(k in line for k in ("INFO: Crawled", "WARNING", "ERROR", "Spider closed", "pantau/")):
-            log(line)
-    returncode = proc.wait()
+    try:
+        for line in proc.stdout:
+            line = line.rstrip()
+            tail = (tail + [line])[-40:]
+            if "Spider closed (" in line:
+                reason = line.rsplit("Spider closed (", 1)[1].rstrip(")")
+            if any(k in line for k in ("INFO: Crawled", "WARNING", "ERROR", "Spider closed", "pantau/")):
+                log(line)
+        returncode = proc.wait()
+    except BaseException:
+        stop_group(proc)  # pages fetched so far are in the crawl file (flushed per page); the next run loads them
+        raise
     if returncode != 0:
         raise CrawlError(f"scrapy crawl exited with {returncode}:\n" + "\n".join(tail[-20:]))
     if reason is not None and reason != "finished":

@@ -75,22 +75,30 @@ def clean_pages(
     stats = StepStats()
     pending = load.pages_to_clean(con, everything)
     index = ArticleIndex()
+    # Re-cleaning everything regroups every page from scratch, but a story keeps the id it already has
+    # (corrections and fact keys name it): its first page in the new pass takes its old id.
+    previous = load.article_links(con) if everything else {}
     if not everything:
         for article_id, canonical, fingerprints, sha in load.article_index_rows(con):
             index.add(article_id, canonical, fingerprints or [], sha)
     with _mapper(workers, len(pending)) as map_:
         for first in range(0, len(pending), CLEAN_BATCH):
             batch = load.page_html(con, pending[first : first + CLEAN_BATCH])
-            _save_clean_batch(con, map_(_clean_one, batch), index, stats, everything)
+            _save_clean_batch(con, map_(_clean_one, batch), index, stats, everything, previous)
             done = min(first + CLEAN_BATCH, len(pending))
             if done % 1000 < CLEAN_BATCH or done == len(pending):
                 log(f"cleaned {done}/{len(pending)} pages")
+    if everything:
+        # a story regrouped under another id leaves its old article with no page: it must not count twice
+        stats.add("orphan_articles_removed", load.delete_orphan_articles(con))
     stats.add("pages", len(pending))
     log(f"cleaned {len(pending)} pages: {stats.counts}")
     return stats
 
 
-def _save_clean_batch(con, results, index: ArticleIndex, stats: StepStats, everything: bool) -> None:
+def _save_clean_batch(
+    con, results, index: ArticleIndex, stats: StepStats, everything: bool, previous: dict[str, str] | None = None
+) -> None:
     from extraction import is_relevant
 
     articles, urls, rejected = [], [], []
@@ -101,7 +109,9 @@ def _save_clean_batch(con, results, index: ArticleIndex, stats: StepStats, every
             continue
         article_id, similar = index.match(page)
         if article_id is None:
-            article_id = article_id_for(page.canonical_url)
+            article_id = previous.get(url) if previous else None
+            if article_id is None or article_id in index.sizes:  # no old id, or another story of this pass took it
+                article_id = article_id_for(page.canonical_url)
             relevant = is_relevant(page.text, page.title)
             articles.append(
                 {

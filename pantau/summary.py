@@ -68,3 +68,21 @@ def summary_text(warehouse_path: str | Path, run_counts: dict[str, int] | None =
             fmt = lambda v: "-" if v is None else f"{v:g}"  # noqa: E731
             lines.append(f"  {name:<28} {fmt(uhc):>7} {fmt(act):>7}  {last or '-'}  {mou or '-'}")
     return "\n".join(lines)
+
+
+def archive_failures_text(warehouse_path: str | Path) -> str:
+    """Which archive files failed (their last attempt) and why, for the backfill's summary."""
+    con = connect(warehouse_path, read_only=True)
+    try:
+        files, failed = con.execute(
+            "select count(*), count(*) filter (where status = 'failed') from raw.archive_files"
+        ).fetchone()
+        rows = con.execute("select archive, reason from raw.archive_files where status = 'failed' order by archive").fetchall()
+        skips = con.execute("select count(*) from raw.archive_skips").fetchone()[0]
+    finally:
+        con.close()
+    lines = [f"Archive files: {files} ({failed} failed), {skips} records skipped (raw.archive_skips)"]
+    lines += [f"  FAILED {archive}: {reason}" for archive, reason in rows]
+    if rows:
+        lines.append("  read them again with: pantau backfill --retry-failed")
+    return "\n".join(lines)

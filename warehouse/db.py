@@ -14,6 +14,7 @@ SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 # Columns added to raw tables after warehouses were already in use, in the order schema.sql declares them:
 # ``migrate`` adds whichever a file lacks, so an old file and a new one end up with the same tables.
 ADDED_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "raw.archive_files": [("status", "varchar default 'read'"), ("reason", "varchar")],
     "raw.facts": [
         ("fact_key", "varchar"),
         ("confidence", "varchar default 'high'"),

@@ -113,6 +113,23 @@ def known_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {r[0] for r in rows}
 
 
+def article_links(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """page URL → the article it is linked to now."""
+    return dict(con.execute("select url, article_id from raw.article_urls").fetchall())
+
+
+def delete_orphan_articles(con: duckdb.DuckDBPyConnection) -> int:
+    """Remove articles no page links to any more (and their facts and MoU mentions); how many."""
+    orphans = "select article_id from raw.articles where article_id not in (select article_id from raw.article_urls)"
+    with transaction(con):
+        n = con.execute(f"select count(*) from ({orphans})").fetchone()[0]
+        if n:
+            con.execute(f"delete from raw.facts where article_id in ({orphans})")
+            con.execute(f"delete from raw.mou_mentions where article_id in ({orphans})")
+            con.execute(f"delete from raw.articles where article_id in ({orphans})")
+    return n
+
+
 def pages_to_clean(con: duckdb.DuckDBPyConnection, everything: bool = False) -> list[str]:
     """URLs of pages not cleaned yet (or of every stored page when ``everything``), oldest first."""
     where = "" if everything else "where url not in (select url from raw.article_urls) and url not in (select url from raw.rejected_pages)"
@@ -176,6 +193,8 @@ def save_cleaned(
                 [r["url"], r["stage"], r["reason"], now],
             )
         if replace:
+            # a page that cleaned before and is rejected now no longer belongs to its old article
+            con.execute("delete from raw.article_urls where url in (select unnest(?))", [[r["url"] for r in rejected]])
             con.execute("delete from raw.rejected_pages where url in (select url from raw.article_urls)")
 
 
@@ -280,6 +299,12 @@ def save_archive_pages(con: duckdb.DuckDBPyConnection, pages: list[dict], crawl_
         con.unregister("archive_page_batch")
 
 
+_ARCHIVE_FILE_COLUMNS = (
+    "archive", "file_name", "output_path", "output_id", "worker", "records", "compressed_bytes",
+    "prefiltered_out", "pages", "relevant", "skipped", "seconds", "processed_at",
+)
+
+
 def save_archive_file(con: duckdb.DuckDBPyConnection, file_row: dict, skips: list[dict]) -> None:
     """Record one merged archive file and its unreadable records (a re-merge replaces, never adds)."""
     now = datetime.now(UTC)
@@ -289,11 +314,31 @@ def save_archive_file(con: duckdb.DuckDBPyConnection, file_row: dict, skips: lis
                 "insert or ignore into raw.archive_skips values (?, ?, ?, ?, ?)",
                 [file_row["archive"], s["offset"], s["url"], s["reason"], now],
             )
+        columns = (*_ARCHIVE_FILE_COLUMNS, "loaded_at", "status", "reason")
         con.execute(
-            "insert or replace into raw.archive_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [file_row[k] for k in ("archive", "file_name", "output_path", "output_id", "worker", "records", "compressed_bytes",
-                                   "prefiltered_out", "pages", "relevant", "skipped", "seconds", "processed_at")] + [now],
+            f"insert or replace into raw.archive_files ({', '.join(columns)}) values ({', '.join('?' * len(columns))})",
+            [file_row[k] for k in _ARCHIVE_FILE_COLUMNS] + [now, "read", None],
         )
+
+
+def save_archive_failure(con: duckdb.DuckDBPyConnection, failure: dict) -> None:
+    """Record that the last attempt at an archive file failed, and why; what an earlier read of it
+    stored stays (and so do its counts)."""
+    now = datetime.now(UTC)
+    with transaction(con):
+        con.execute(
+            """insert into raw.archive_files (archive, file_name, output_path, output_id, worker, records, compressed_bytes,
+                   prefiltered_out, pages, relevant, skipped, seconds, processed_at, loaded_at, status, reason)
+               values (?, ?, '', ?, ?, 0, 0, 0, 0, 0, 0, 0, ?, ?, 'failed', ?)
+               on conflict (archive) do update set output_id = excluded.output_id, worker = excluded.worker,
+                   processed_at = excluded.processed_at, loaded_at = excluded.loaded_at, status = 'failed', reason = excluded.reason""",
+            [failure["archive"], failure["file_name"], failure["output_id"], failure["worker"], failure["processed_at"], now, failure["reason"]],
+        )
+
+
+def failed_archive_files(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """(archive, reason) of every archive file whose last attempt failed."""
+    return con.execute("select archive, reason from raw.archive_files where status = 'failed' order by archive").fetchall()
 
 
 def merged_archive_outputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

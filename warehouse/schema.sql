@@ -130,7 +130,10 @@ create table if not exists raw.archive_files (
     skipped         integer not null,     -- unreadable, too large or not HTML (raw.archive_skips)
     seconds         double not null,
     processed_at    timestamptz not null,
-    loaded_at       timestamptz not null
+    loaded_at       timestamptz not null,
+    -- added later (warehouse/db.py adds them to older files): how the last attempt at the file ended
+    status          varchar default 'read',  -- read, or failed (a refused address, a 404, an unreadable file)
+    reason          varchar                  -- why it failed; a re-run with --retry-failed takes these again
 );
 
 create table if not exists raw.archive_skips (
