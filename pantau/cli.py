@@ -35,9 +35,11 @@ def run_pipeline(sources: Path, warehouse: Path | None, job_name: str = "pantau_
     except SourcesError as exc:
         return _fail(str(exc))
     from warehouse.db import WarehouseLockedError, writer
+    from warehouse.publish import seed_build_file
 
-    try:  # fail fast, before any fetching, when another process holds the warehouse
-        with writer(settings.warehouse_path):
+    try:  # fail fast, before any fetching, when another process holds the pipeline's build file
+        seed_build_file(settings.build_path, settings.warehouse_path)
+        with writer(settings.build_path):
             pass
     except WarehouseLockedError as exc:
         return _fail(str(exc), 3)
@@ -128,9 +130,11 @@ def backfill(warc: list[str], cc_news: str | None, sitemap_since: str | None, so
         except ValueError as exc:
             return _fail(str(exc))
     from warehouse.db import WarehouseLockedError, writer
+    from warehouse.publish import seed_build_file
 
     try:
-        with writer(settings.warehouse_path):
+        seed_build_file(settings.build_path, settings.warehouse_path)
+        with writer(settings.build_path):
             pass
     except WarehouseLockedError as exc:
         return _fail(str(exc), 3)

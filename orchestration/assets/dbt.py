@@ -1,6 +1,6 @@
-"""The dbt models as Dagster assets (dbt tests become asset checks)."""
+"""The dbt models as Dagster assets (dbt tests become asset checks); a successful build is published."""
 
-import os
+from collections.abc import Iterator
 from typing import Any
 
 import dagster as dg
@@ -11,9 +11,15 @@ from dagster_dbt import (
     dbt_assets,
 )
 
-from pantau.settings import DBT_BUILD_ARGS, get_settings
+from pantau.settings import DBT_BUILD_ARGS
+from warehouse.corrections import correction_problems
 
-from ..resources import WarehouseResource, dbt_project
+from ..resources import WarehouseResource, dbt_environment, dbt_project, release_dbt_connections
+
+# The review queues' size, shown on their own assets (and so updated by a corrections-only build)
+REVIEW_QUEUES = {("marts", "fct_facts_for_review"), ("marts", "fct_mous_for_review")}
+# dbt tests over the corrections file whose failure rows are lines of it
+CORRECTION_CHECKS = ("correction_lines_valid", "correction_lines_applied", "corrections_file_not_empty")
 
 
 class PantauDbtTranslator(DagsterDbtTranslator):
@@ -30,6 +36,55 @@ class PantauDbtTranslator(DagsterDbtTranslator):
     def get_owners(self, dbt_resource_props: dict[str, Any]):
         return ["team:pantau"]
 
+
+def _with_review_queue(event: Any) -> Any:
+    """A review mart's materialization with its row count repeated as ``review_queue``."""
+    key = getattr(event, "asset_key", None)
+    if key is None or tuple(key.path) not in REVIEW_QUEUES or isinstance(event, dg.AssetCheckResult):
+        return event
+    rows = event.metadata.get("dagster/row_count")
+    if rows is None:
+        return event
+    return event.with_metadata({**event.metadata, "review_queue": dg.MetadataValue.int(int(getattr(rows, "value", rows)))})
+
+
+def _with_correction_lines(event: dg.AssetCheckResult, lines: list[dict]) -> dg.AssetCheckResult:
+    """A corrections check result naming each line it failed on (dbt's own metadata gives only a count)."""
+    text = "\n".join(f"line {r['line']}: {r['status']} ({r['action'] or '-'}, value {r['value'] or '-'}): {r['problem']}" for r in lines)
+    return event.with_metadata(
+        {
+            **event.metadata,
+            "lines": dg.MetadataValue.md("\n".join(f"- {line}" for line in text.splitlines()) or "none"),
+            "line_numbers": dg.MetadataValue.text(", ".join(str(r["line"]) for r in lines) or "none"),
+        }
+    )
+
+
+def build_and_publish(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource) -> Iterator[Any]:
+    """``dbt build`` with row counts and column types on every model, the corrections' bad lines on their
+    checks, then (when the build succeeded) the published copy readers open replaced by this build."""
+    with dbt_environment(warehouse):
+        invocation = dbt.cli(list(DBT_BUILD_ARGS), context=context, raise_on_error=False)
+        held: list[dg.AssetCheckResult] = []
+        for event in invocation.stream().fetch_row_counts().fetch_column_metadata(with_column_lineage=False):
+            if isinstance(event, dg.AssetCheckResult) and (event.check_name or "").startswith(CORRECTION_CHECKS):
+                held.append(event)  # named lines come from the built models, after dbt has let go of the file
+                continue
+            yield _with_review_queue(event)
+    release_dbt_connections()
+    problems = correction_problems(warehouse.path)
+    for event in held:
+        relevant = [p for p in problems if (p["status"] == "invalid") == event.check_name.startswith("correction_lines_valid")]
+        yield _with_correction_lines(event, relevant)
+    if not invocation.is_successful():
+        raise dg.Failure(
+            description="dbt build failed: the published warehouse is unchanged (readers keep the last complete build)",
+            metadata={"dbt_output": dg.MetadataValue.text(invocation.get_error() and str(invocation.get_error()) or "see the logs")},
+        )
+    published = warehouse.publish()
+    context.log.info(f"published the build to {published}")
+
+
 @dbt_assets(
     manifest=dbt_project().manifest_path,
     project=dbt_project(),
@@ -37,13 +92,5 @@ class PantauDbtTranslator(DagsterDbtTranslator):
     pool="duckdb",
 )
 def pantau_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    """``dbt build`` of the selected models: staging → intermediate → marts, with their data tests."""
-    # dbt's profiles.yml reads the warehouse path from the same variable the pipeline's settings use
-    os.environ["PANTAU_WAREHOUSE"] = warehouse.path
-    # dbt runs in its project folder: the corrections file is passed as the absolute path settings resolved
-    corrections = get_settings().corrections_path
-    if corrections is not None:
-        if not corrections.is_file():
-            raise FileNotFoundError(f"PANTAU_CORRECTIONS names {corrections}, which is not a file")
-        os.environ["PANTAU_CORRECTIONS"] = str(corrections)
-    yield from dbt.cli(list(DBT_BUILD_ARGS), context=context).stream()
+    """``dbt build`` of the selected models: staging → intermediate → marts, with their data tests; then publish."""
+    yield from build_and_publish(context, dbt, warehouse)
