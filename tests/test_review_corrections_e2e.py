@@ -176,5 +176,5 @@ def test_review_queue_and_corrections_through_the_daily_job(plain_site, gated_ex
         cwd=project, env={**os.environ, "PANTAU_WAREHOUSE": str(pipeline_env)}, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout
-    assert "WARN 1 matches_a_row_stg_fact_corrections" in result.stdout
+    assert "WARN 1 correction_lines_applied_fct_corrections" in result.stdout
     assert {m: q(pipeline_env, f"select * from marts.{m} order by all") for m in marts} == incremental

@@ -49,14 +49,22 @@ def _with_review_queue(event: Any) -> Any:
 
 
 def _with_correction_lines(event: dg.AssetCheckResult, lines: list[dict]) -> dg.AssetCheckResult:
-    """A corrections check result naming each line it failed on (dbt's own metadata gives only a count)."""
-    text = "\n".join(f"line {r['line']}: {r['status']} ({r['action'] or '-'}, value {r['value'] or '-'}): {r['problem']}" for r in lines)
-    return event.with_metadata(
-        {
+    """A corrections check result naming each line it failed on, in its metadata and its description
+    (dbt's own result gives only a count of failing rows)."""
+    named = [f"line {r['line']}: {r['status']} ({r['action'] or '-'}, value {r['value'] or '-'}): {r['problem']}" for r in lines]
+    if event.passed:
+        description = "every line of the corrections file passed"
+    elif named:
+        description = f"{len(named)} corrections line(s) not applied: " + "; ".join(named)
+    else:
+        description = "the corrections file is empty (0 bytes): the build stops; a header-only file means no corrections"
+    return event._replace(
+        description=description,
+        metadata={
             **event.metadata,
-            "lines": dg.MetadataValue.md("\n".join(f"- {line}" for line in text.splitlines()) or "none"),
+            "lines": dg.MetadataValue.md("\n".join(f"- {line}" for line in named) or "none"),
             "line_numbers": dg.MetadataValue.text(", ".join(str(r["line"]) for r in lines) or "none"),
-        }
+        },
     )
 
 
@@ -74,7 +82,10 @@ def build_and_publish(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
     release_dbt_connections()
     problems = correction_problems(warehouse.path)
     for event in held:
-        relevant = [p for p in problems if (p["status"] == "invalid") == event.check_name.startswith("correction_lines_valid")]
+        if event.check_name.startswith("corrections_file_not_empty"):
+            relevant: list[dict] = []
+        else:
+            relevant = [p for p in problems if (p["status"] == "invalid") == event.check_name.startswith("correction_lines_valid")]
         yield _with_correction_lines(event, relevant)
     if not invocation.is_successful():
         raise dg.Failure(
