@@ -48,6 +48,8 @@ def cell(value: object) -> str:
     """A value as the README writes it (stripped, as the README's cells are read)."""
     if value is None:
         return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         return "[" + ", ".join(cell(v) for v in value) + "]"
     if isinstance(value, (date, datetime)):
