@@ -158,13 +158,15 @@ def test_minimal_sources_file_on_a_plain_site(pipeline_env, tmp_path, kind, path
     assert mous == [("33.28", "2025-10-06", [f"{base}/berita/mou-kabupaten-tegal.html"])]
 
 
-def test_locked_warehouse_fails_fast_and_changes_nothing(site, pipeline_env, tmp_path, capsys):
+def test_locked_build_file_fails_fast_and_changes_nothing(site, pipeline_env, tmp_path, capsys):
     sources = write_sources(tmp_path / "s.yaml", [{"name": "sample", "kind": "sitemap", "urls": [f"{site.base_url}/kabarkaltim/sitemap.xml"]}])
     assert cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
     before = table_counts(pipeline_env)
     requests_before = len(site.requests)
+    # readers open the published copy and never stop a run; only a process holding the build file can
+    build = pipeline_env.parent / "pantau.build" / "pantau.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(pipeline_env)!r}); print('ready', flush=True); time.sleep(120)"],
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(build)!r}); print('ready', flush=True); time.sleep(120)"],
         stdout=subprocess.PIPE,
         text=True,
     )
