@@ -104,18 +104,6 @@ def dbt_environment(warehouse: WarehouseResource) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def release_dbt_connections() -> None:
-    """Close the DuckDB connection dagster-dbt's metadata fetching opened in this process (read-only, with
-    dbt's settings): DuckDB refuses a later connection to the same file with other settings, and dbt-duckdb
-    keeps its environment for the life of the process (``close_all_connections`` forgets it unclosed)."""
-    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
-
-    with DuckDBConnectionManager._LOCK:
-        environment, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
-    if environment is not None:
-        environment.close()
-
-
 def dbt_resource() -> DbtCliResource:
     """The dbt CLI resource for this project."""
     return DbtCliResource(project_dir=dbt_project(), dbt_executable=DBT_EXECUTABLE)

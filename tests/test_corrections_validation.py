@@ -41,20 +41,24 @@ def _check(result: dg.ExecuteInProcessResult, prefix: str) -> dg.AssetCheckEvalu
     return found
 
 
-def test_hostile_corrections_are_named_by_line_and_never_applied(pipeline_env, tmp_path, monkeypatch):
+@pytest.fixture()
+def plain_site(tmp_path):
     server, base = serve_plain_pages(tmp_path / "site", PAGES, "2025-10-15")
-    try:
-        url = f"{base}/berita/jkn-kota-madiun.html"
-        monkeypatch.setenv("PANTAU_SOURCES", str(write_sources(tmp_path / "sources.yaml", [{"name": "s", "kind": "sitemap", "urls": [f"{base}/sitemap.xml"]}])))
-        corrections = tmp_path / "corrections.csv"
-        monkeypatch.setenv("PANTAU_CORRECTIONS", str(corrections))
-        lines = hostile_lines(url, MADIUN)
-        write_corrections(corrections, [fields for fields, _, _ in lines])
+    yield base
+    server.shutdown()
 
-        result = _run_daily_job()
-        assert result.success
-    finally:
-        server.shutdown()
+
+def test_hostile_corrections_are_named_by_line_and_never_applied(pipeline_env, plain_site, tmp_path, monkeypatch):
+    url = f"{plain_site}/berita/jkn-kota-madiun.html"
+    sources = write_sources(tmp_path / "sources.yaml", [{"name": "s", "kind": "sitemap", "urls": [f"{plain_site}/sitemap.xml"]}])
+    monkeypatch.setenv("PANTAU_SOURCES", str(sources))
+    corrections = tmp_path / "corrections.csv"
+    monkeypatch.setenv("PANTAU_CORRECTIONS", str(corrections))
+    lines = hostile_lines(url, MADIUN)
+    write_corrections(corrections, [fields for fields, _, _ in lines])
+
+    result = _run_daily_job()
+    assert result.success
 
     # every line is a row of the decisions mart, with the status and problem it deserves
     decisions = {line: (status, problem or "") for line, status, problem in q(pipeline_env, "select line, status, problem from marts.fct_corrections")}

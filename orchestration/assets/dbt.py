@@ -14,7 +14,8 @@ from dagster_dbt import (
 from pantau.settings import DBT_BUILD_ARGS
 from warehouse.corrections import correction_problems
 
-from ..resources import WarehouseResource, dbt_environment, dbt_project, release_dbt_connections
+from ..dbt_metadata import table_metadata
+from ..resources import WarehouseResource, dbt_environment, dbt_project
 
 # The review queues' size, shown on their own assets (and so updated by a corrections-only build)
 REVIEW_QUEUES = {("marts", "fct_facts_for_review"), ("marts", "fct_mous_for_review")}
@@ -37,15 +38,23 @@ class PantauDbtTranslator(DagsterDbtTranslator):
         return ["team:pantau"]
 
 
-def _with_review_queue(event: Any) -> Any:
-    """A review mart's materialization with its row count repeated as ``review_queue``."""
-    key = getattr(event, "asset_key", None)
-    if key is None or tuple(key.path) not in REVIEW_QUEUES or isinstance(event, dg.AssetCheckResult):
+def _asset_key(context: dg.AssetExecutionContext, event: Any) -> dg.AssetKey | None:
+    """The asset a dbt event is about (an Output names its output, a materialization its asset)."""
+    if isinstance(event, dg.AssetCheckResult):
+        return None
+    if isinstance(event, dg.Output):
+        return context.asset_key_for_output(event.output_name)
+    return getattr(event, "asset_key", None)
+
+
+def _with_table_metadata(event: Any, key: dg.AssetKey | None, tables: dict[dg.AssetKey, dict]) -> Any:
+    """A model's materialization with its row count and column types (and a review mart's queue size)."""
+    if key is None or key not in tables:
         return event
-    rows = event.metadata.get("dagster/row_count")
-    if rows is None:
-        return event
-    return event.with_metadata({**event.metadata, "review_queue": dg.MetadataValue.int(int(getattr(rows, "value", rows)))})
+    extra = dict(tables[key])
+    if tuple(key.path) in REVIEW_QUEUES and "dagster/row_count" in extra:
+        extra["review_queue"] = extra["dagster/row_count"]
+    return event.with_metadata({**event.metadata, **extra})
 
 
 def _with_correction_lines(event: dg.AssetCheckResult, lines: list[dict]) -> dg.AssetCheckResult:
@@ -73,13 +82,17 @@ def build_and_publish(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
     checks, then (when the build succeeded) the published copy readers open replaced by this build."""
     with dbt_environment(warehouse):
         invocation = dbt.cli(list(DBT_BUILD_ARGS), context=context, raise_on_error=False)
-        held: list[dg.AssetCheckResult] = []
-        for event in invocation.stream().fetch_row_counts().fetch_column_metadata(with_column_lineage=False):
-            if isinstance(event, dg.AssetCheckResult) and (event.check_name or "").startswith(CORRECTION_CHECKS):
-                held.append(event)  # named lines come from the built models, after dbt has let go of the file
-                continue
-            yield _with_review_queue(event)
-    release_dbt_connections()
+        # DuckDB has one writer: every event is held until dbt has let go of the file, then the tables'
+        # counts and types (and the corrections' bad lines) are read with one connection
+        events = list(invocation.stream())
+    keys = [_asset_key(context, e) for e in events]
+    tables = table_metadata(warehouse.path, [k for k in keys if k is not None])
+    held: list[dg.AssetCheckResult] = []
+    for event, key in zip(events, keys, strict=True):
+        if isinstance(event, dg.AssetCheckResult) and (event.check_name or "").startswith(CORRECTION_CHECKS):
+            held.append(event)
+            continue
+        yield _with_table_metadata(event, key, tables)
     problems = correction_problems(warehouse.path)
     for event in held:
         if event.check_name.startswith("corrections_file_not_empty"):
@@ -90,7 +103,7 @@ def build_and_publish(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
     if not invocation.is_successful():
         raise dg.Failure(
             description="dbt build failed: the published warehouse is unchanged (readers keep the last complete build)",
-            metadata={"dbt_output": dg.MetadataValue.text(invocation.get_error() and str(invocation.get_error()) or "see the logs")},
+            metadata={"dbt_error": dg.MetadataValue.text(str(invocation.get_error() or "see the step's logs"))},
         )
     published = warehouse.publish()
     context.log.info(f"published the build to {published}")
