@@ -109,3 +109,40 @@ def test_hostile_corrections_are_named_by_line_and_never_applied(pipeline_env, p
     assert _run_daily_job().success
     assert q(pipeline_env, "select count(*) from marts.fct_corrections") == [(0,)]
     assert dict(q(pipeline_env, f"select metric, value from marts.fct_coverage_metrics where region_code = '{MADIUN}'"))["uhc_coverage_pct"] == 98.2
+
+
+def _materialized(result: dg.ExecuteInProcessResult, *path: str) -> dict:
+    [event] = [e for e in result.get_asset_materialization_events() if tuple(e.materialization.asset_key.path) == path]
+    return event.materialization.metadata
+
+
+def test_a_corrections_only_build_updates_counts_and_publishes(pipeline_env, plain_site, tmp_path, monkeypatch):
+    url = f"{plain_site}/berita/jkn-kota-madiun.html"
+    sources = write_sources(tmp_path / "sources.yaml", [{"name": "s", "kind": "sitemap", "urls": [f"{plain_site}/sitemap.xml"]}])
+    monkeypatch.setenv("PANTAU_SOURCES", str(sources))
+    corrections = write_corrections(tmp_path / "corrections.csv", [])
+    monkeypatch.setenv("PANTAU_CORRECTIONS", str(corrections))
+    result = _run_daily_job()
+    assert result.success
+    # every dbt asset carries its row count and column types; the review mart its queue
+    assert _materialized(result, "marts", "fct_coverage_metrics")["dagster/row_count"].value == 2
+    assert "value" in {c.name for c in _materialized(result, "marts", "fct_coverage_metrics")["dagster/column_schema"].schema.columns}
+    assert _materialized(result, "marts", "fct_facts_for_review")["review_queue"].value == 0
+
+    # an analyst rejects the coverage; only the seed and what is downstream of it is built (no crawl)
+    write_corrections(corrections, [{"url": url, "region_code": MADIUN, "metric": "uhc_coverage_pct", "action": "reject", "corrected_by": "ana"}])
+    from orchestration.definitions import build_definitions
+
+    defs = build_definitions()
+    selection = dg.AssetSelection.keys(dg.AssetKey(["corrections", "fact_corrections"])).downstream()
+    with dg.DagsterInstance.get() as instance:
+        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
+            instance=instance, asset_selection=list(selection.resolve(defs.resolve_asset_graph()))
+        )
+    assert result.success
+    assert not [e for e in result.get_asset_materialization_events() if e.materialization.asset_key.path[0] == "raw"]
+    assert _materialized(result, "marts", "fct_coverage_metrics")["dagster/row_count"].value == 1
+    assert _materialized(result, "marts", "fct_corrections")["dagster/row_count"].value == 1
+    assert "review_queue" in _materialized(result, "marts", "fct_facts_for_review")
+    # and readers see it: the build was published
+    assert q(pipeline_env, "select status from marts.fct_corrections") == [("rejected",)]
