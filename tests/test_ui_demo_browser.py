@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -95,7 +96,7 @@ def test_ui_demo_runs_the_daily_job_on_the_sample_site_and_shows_counts(ui_demo)
         assert status == "SUCCESS"
 
         page.goto(f"{base}/assets/marts/fct_coverage_metrics")
-        page.get_by_text("Row count").first.wait_for()
+        page.get_by_text(re.compile(r"Row count|dagster/row_count")).first.wait_for()
         page.screenshot(path=str(ARTIFACTS / "ui-demo-row-count.png"))
         page.goto(f"{base}/assets/marts/fct_facts_for_review")
         page.get_by_text("review_queue").first.wait_for()
