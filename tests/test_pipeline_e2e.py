@@ -44,7 +44,10 @@ def test_daily_job_on_the_sample_site_twice(site, pipeline_env, tmp_path, capsys
     assert mous == [("2017-11-23", "new", 1, 1), ("2025-11-28", "renewal", 2, 2)]
     # Bontang reported in 2017 and 2025: both values in the monthly series, months between carried forward
     series = dict(q(pipeline_env, "select month::varchar, uhc_coverage_pct from marts.region_coverage_monthly where region_code = '64.74'"))
-    assert series["2017-11-01"] == 92 and series["2019-06-01"] == 92 and series["2025-11-01"] == 100.11
+    assert series["2017-11-01"] == 92 and series["2018-11-01"] == 92 and series["2025-11-01"] == 100.11
+    # carried for at most 12 months: after that the month says how old the last figure is instead
+    stale = q(pipeline_env, "select uhc_coverage_pct, uhc_is_stale, uhc_months_since_observed, uhc_last_known_pct from marts.region_coverage_monthly where region_code = '64.74' and month = '2019-06-01'")
+    assert stale == [(None, True, 19, 92)]
     carried = q(pipeline_env, "select uhc_months_since_observed from marts.region_coverage_monthly where region_code = '64.74' and month = '2018-03-01'")
     assert carried == [(4,)]
     assert q(pipeline_env, "select count(*) from marts.dim_regions") == [(553,)]
