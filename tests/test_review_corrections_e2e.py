@@ -125,7 +125,8 @@ def test_review_queue_and_corrections_through_the_daily_job(plain_site, gated_ex
     write_corrections(corrections, decisions)
     assert cli.main(run) == 0
     out = capsys.readouterr().out
-    assert "1 confirmed, 1 corrected, 1 rejected" in out
+    # one row per line of the file: the target and the MoU confirmed, the budget corrected, the coverage rejected
+    assert "2 confirmed, 1 corrected, 1 rejected, 0 superseded, 0 unmatched, 0 invalid" in out, out
     facts = marts_facts(pipeline_env)
     assert set(facts) == {("35.77", "contribution_budget_idr", "actual"), ("35.77", "active_participation_pct", "target")}
     assert facts[("35.77", "contribution_budget_idr", "actual")][:7] == (
