@@ -74,40 +74,51 @@ def _port(text: str) -> str:
     return re.sub(r"http://127\.0\.0\.1:\d+", "http://127.0.0.1", text)
 
 
+def _read(path: Path, sql: str) -> tuple:
+    """One row, on a connection closed at once: DuckDB hands a process that still holds a connection to a
+    file the database it opened then, so a reader that stays open keeps its copy (as an analyst's does)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchone()
+    finally:
+        con.close()
+
+
 def test_readers_are_never_refused_nor_see_half_a_build(demo, tmp_path):
     env, run, root = demo
     published = Path(env["PANTAU_WAREHOUSE"])
     snapshot = "select (select count(*) from marts.fct_coverage_metrics), (select count(*) from marts.fct_corrections)"
-    before = duckdb.connect(str(published), read_only=True).execute(snapshot).fetchone()
+    before = _read(published, snapshot)
     # the second run brings one decision: a fact leaves fct_coverage_metrics, a line enters fct_corrections
-    fact_key = duckdb.connect(str(published), read_only=True).execute(
-        "select fact_key from marts.fct_coverage_metrics order by fact_key limit 1"
-    ).fetchone()[0]
+    (fact_key,) = _read(published, "select fact_key from marts.fct_coverage_metrics order by fact_key limit 1")
     corrections = write_corrections(tmp_path / "corrections.csv", [{"fact_key": fact_key, "action": "reject", "corrected_by": "test"}])
-    # an analyst keeps a connection open through the whole run (it used to make the run fail)
-    analyst = duckdb.connect(str(published), read_only=True)
+    # an analyst in another process keeps a connection open through the whole run (it used to make the run fail)
+    analyst = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); q = sys.argv[2]\n"
+         "print(c.execute(q).fetchone(), flush=True); sys.stdin.readline(); print(c.execute(q).fetchone(), flush=True)",
+         str(published), snapshot],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert analyst.stdout.readline().strip() == str(before)
     proc = subprocess.Popen(run, env={**env, "PANTAU_CORRECTIONS": str(corrections)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     reads, refused, seen = 0, [], set()
     while proc.poll() is None:
         try:
-            con = duckdb.connect(str(published), read_only=True)
+            seen.add(_read(published, snapshot))
+            reads += 1
         except duckdb.Error as exc:
             refused.append(str(exc))
-            continue
-        try:
-            seen.add(con.execute(snapshot).fetchone())
-            reads += 1
-        finally:
-            con.close()
     output = proc.stdout.read().decode()
     assert proc.returncode == 0, output
     assert refused == []
     assert reads > 0
-    after = duckdb.connect(str(published), read_only=True).execute(snapshot).fetchone()
+    after = _read(published, snapshot)
     assert after == (before[0] - 1, 1)
     assert seen <= {before, after}  # one build or the next, never a mix
-    assert analyst.execute(snapshot).fetchone() == before  # the open connection kept its copy
-    analyst.close()
+    analyst.stdin.write("\n")
+    analyst.stdin.flush()
+    assert analyst.stdout.readline().strip() == str(before)  # the open connection kept its copy
+    analyst.wait()
 
 
 def test_the_duckdb_shell_make_installs_reads_the_published_copy(tmp_path):
