@@ -8,7 +8,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup demo test ui docs eval train bench lint browsers clean
+.PHONY: setup demo test ui ui-demo sample-warc docs eval train bench lint browsers clean
 
 # uv itself comes from the package index into a private venv, so nothing is installed system-wide.
 $(UV):
@@ -34,8 +34,14 @@ test: setup  ## the test suite (unit, dbt, end-to-end against the local sample s
 ui: setup  ## the Dagster UI on 127.0.0.1:3000 (schedule on by default)
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -w workspace.yaml
 
-docs: setup  ## dbt docs generated from the warehouse and served on 127.0.0.1:8080
-	cd dbt_project && ../$(BIN)/dbt docs generate --profiles-dir . && ../$(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080 --no-browser
+ui-demo: setup  ## the sample site on 127.0.0.1 and the Dagster UI (127.0.0.1:3000) whose daily job crawls it
+	$(BIN)/pantau ui-demo --port 3000
+
+sample-warc: setup  ## the bundled sample site as a WARC file (sample.warc.gz) to try the backfill with
+	$(BIN)/pantau sample-warc sample.warc.gz
+
+docs: setup  ## dbt docs generated from the published warehouse (opened read-only) and served on 127.0.0.1:8080
+	cd dbt_project && ../$(BIN)/dbt docs generate --profiles-dir . --target published && ../$(BIN)/dbt docs serve --profiles-dir . --target published --host 127.0.0.1 --port 8080 --no-browser
 
 eval: setup  ## article-grouped cross-validation (learned vs rules) over labelled real articles, then precision/recall/F1 per set
 	$(BIN)/pantau eval

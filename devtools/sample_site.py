@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from .corpus import SAMPLE_SITE_DIR, CorpusArticle, load_corpus
@@ -270,6 +271,20 @@ def _make_handler(site: SampleSite) -> type[BaseHTTPRequestHandler]:
             return self._send(404, "not here")
 
     return Handler
+
+
+def write_demo_sources(base_url: str, path: Path) -> Path:
+    """The sources file of the demo: the sample site's sitemap, RSS and Atom feeds at ``base_url``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "# The bundled sample site, served by `pantau demo` / `make ui-demo` on 127.0.0.1\n"
+        "sources:\n"
+        f"  - name: sample-sitemap\n    kind: sitemap\n    urls: [{base_url}/sitemap.xml]\n"
+        f"  - name: sample-rss\n    kind: rss\n    urls: [{base_url}/suaralombok/rss.xml]\n"
+        f"  - name: sample-atom\n    kind: rss\n    urls: [{base_url}/kabarkaltim/atom.xml]\n",
+        encoding="utf-8",
+    )
+    return path
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from pantau import backfill
 from pantau.settings import DBT_BUILD_ARGS, get_settings
 from warehouse import load
 
-from .resources import PipelineSettings, WarehouseResource
+from .resources import PipelineSettings, WarehouseResource, dbt_environment
 
 CC_NEWS_START = "2016-08-01"  # CC-NEWS starts in August 2016
 
@@ -92,8 +92,9 @@ def merge_archive_outputs(context: dg.OpExecutionContext, summaries: list[dict],
 @dg.op(pool="duckdb", tags={"kind": "dbt", **_writer_tags()})
 def build_marts(context: dg.OpExecutionContext, merged: dict, dbt: DbtCliResource, warehouse: WarehouseResource):
     """``dbt build``: the marts now include the archived articles."""
-    os.environ["PANTAU_WAREHOUSE"] = warehouse.path
-    invocation = dbt.cli(list(DBT_BUILD_ARGS), raise_on_error=True).wait()
+    with dbt_environment(warehouse):
+        invocation = dbt.cli(list(DBT_BUILD_ARGS), raise_on_error=True).wait()
+    warehouse.publish()  # readers see the archived articles once the whole build succeeded
     results = invocation.get_artifact("run_results.json")["results"]
     nodes = invocation.get_artifact("manifest.json")["nodes"]
     for r in results:

@@ -15,18 +15,26 @@ from dagster_dbt import DbtCliResource, DbtProject
 
 from pantau.settings import get_settings
 from warehouse.db import connect, writer
+from warehouse.publish import publish, seed_build_file
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse file. Writers hold it only for the length of one step."""
+    """The pipeline's DuckDB build file (writers hold it only for the length of one step) and the
+    published copy readers open, replaced after each successful build."""
 
     path: str
+    published_path: str
 
     @contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A write connection (raises WarehouseLockedError naming the holder if another process has it)."""
+        seed_build_file(self.path, self.published_path)
         with writer(self.path) as con:
             yield con
+
+    def publish(self) -> Path:
+        """Replace the published copy with the build file as it is now (after a successful build)."""
+        return publish(self.path, self.published_path)
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -72,6 +80,30 @@ def dbt_project() -> DbtProject:
     return project
 
 
+@contextmanager
+def dbt_environment(warehouse: WarehouseResource) -> Iterator[None]:
+    """The variables dbt reads (``profiles.yml``, the corrections model), set for one dbt command in this
+    process (dagster-dbt passes its environment on) and restored after, so no later step inherits them."""
+    corrections = get_settings().corrections_path
+    if corrections is not None and not corrections.is_file():
+        raise FileNotFoundError(f"PANTAU_CORRECTIONS names {corrections}, which is not a file")
+    # dbt runs in its project folder, the views it builds are read from anywhere: paths are passed absolute
+    corrections = corrections or DBT_DIR / "seeds" / "fact_corrections.csv"
+    values = {"PANTAU_BUILD_WAREHOUSE": str(Path(warehouse.path).resolve()), "PANTAU_CORRECTIONS": str(corrections)}
+    saved = {name: os.environ.get(name) for name in values}
+    try:
+        for name, value in values.items():
+            if value is not None:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def dbt_resource() -> DbtCliResource:
     """The dbt CLI resource for this project."""
     return DbtCliResource(project_dir=dbt_project(), dbt_executable=DBT_EXECUTABLE)
@@ -81,7 +113,7 @@ def default_resources() -> dict[str, object]:
     """Resources from the environment (PANTAU_WAREHOUSE, PANTAU_SOURCES, PANTAU_DATA_DIR)."""
     s = get_settings()
     return {
-        "warehouse": WarehouseResource(path=str(s.warehouse_path)),
+        "warehouse": WarehouseResource(path=str(s.build_path), published_path=str(s.warehouse_path)),
         "pipeline": PipelineSettings(sources_path=str(s.sources_path), data_dir=str(s.data_dir)),
         "dbt": dbt_resource(),
     }

@@ -35,9 +35,11 @@ def run_pipeline(sources: Path, warehouse: Path | None, job_name: str = "pantau_
     except SourcesError as exc:
         return _fail(str(exc))
     from warehouse.db import WarehouseLockedError, writer
+    from warehouse.publish import seed_build_file
 
-    try:  # fail fast, before any fetching, when another process holds the warehouse
-        with writer(settings.warehouse_path):
+    try:  # fail fast, before any fetching, when another process holds the pipeline's build file
+        seed_build_file(settings.build_path, settings.warehouse_path)
+        with writer(settings.build_path):
             pass
     except WarehouseLockedError as exc:
         return _fail(str(exc), 3)
@@ -131,9 +133,11 @@ def backfill(
         except ValueError as exc:
             return _fail(str(exc))
     from warehouse.db import WarehouseLockedError, writer
+    from warehouse.publish import seed_build_file
 
     try:
-        with writer(settings.warehouse_path):
+        seed_build_file(settings.build_path, settings.warehouse_path)
+        with writer(settings.build_path):
             pass
     except WarehouseLockedError as exc:
         return _fail(str(exc), 3)
@@ -185,24 +189,56 @@ def demo(warehouse: Path | None) -> int:
     try:
         if warehouse is not None:
             os.environ["PANTAU_WAREHOUSE"] = str(warehouse.resolve())
+        from devtools.sample_site import write_demo_sources
+
         from .settings import get_settings
 
-        sources = get_settings().data_dir / "demo-sources.yaml"
-        sources.parent.mkdir(parents=True, exist_ok=True)
-        sources.write_text(
-            "# The bundled sample site, served by `pantau demo` on 127.0.0.1\n"
-            "sources:\n"
-            f"  - name: sample-sitemap\n    kind: sitemap\n    urls: [{site.base_url}/sitemap.xml]\n"
-            f"  - name: sample-rss\n    kind: rss\n    urls: [{site.base_url}/suaralombok/rss.xml]\n"
-            f"  - name: sample-atom\n    kind: rss\n    urls: [{site.base_url}/kabarkaltim/atom.xml]\n",
-            encoding="utf-8",
-        )
+        sources = write_demo_sources(site.base_url, get_settings().data_dir / "demo-sources.yaml")
         print(f"Serving the sample news site on {site.base_url}; running the pipeline ...", flush=True)
         code = run_pipeline(sources, warehouse)
         print(f"\nArticle requests served: {site.article_requests()}")
         return code
     finally:
         site.stop()
+
+
+def ui_demo(port: int) -> int:
+    """Serve the sample site and the Dagster UI pointed at it: the daily job's Launchpad defaults (the
+    resources, from the settings object) crawl the sample site, not the real sources."""
+    import subprocess
+
+    from devtools.sample_site import SampleSite, write_demo_sources
+
+    from .settings import get_settings
+
+    try:
+        site = SampleSite(port=DEMO_PORT)
+    except OSError as exc:
+        return _fail(f"cannot serve the sample site on 127.0.0.1:{DEMO_PORT} ({exc}); set PANTAU_DEMO_PORT to a free port")
+    try:
+        sources = write_demo_sources(site.base_url, get_settings().data_dir / "demo-sources.yaml")
+        env = {**os.environ, "PANTAU_SOURCES": str(sources), "PANTAU_CRAWL_DELAY": os.environ.get("PANTAU_CRAWL_DELAY", "0")}
+        print(f"Sample news site on {site.base_url}; Dagster UI on http://127.0.0.1:{port} (sources: {sources})", flush=True)
+        dagster = Path(sys.executable).with_name("dagster")
+        command = [str(dagster), "dev", "-h", "127.0.0.1", "-p", str(port), "-w", str(PROJECT_ROOT / "workspace.yaml")]
+        with subprocess.Popen(command, cwd=PROJECT_ROOT, env=env) as ui:
+            try:
+                return ui.wait()
+            except KeyboardInterrupt:
+                ui.terminate()
+                return ui.wait()
+    finally:
+        site.stop()
+
+
+def sample_warc(out: Path) -> int:
+    """Write the bundled corpus as a CC-NEWS-shaped WARC file, to try ``pantau backfill --warc`` or the
+    Launchpad of the ``pantau_backfill`` job with."""
+    from devtools.warc_archives import corpus_pages, write_warc
+
+    result = write_warc(out, corpus_pages())
+    print(f"{out}: {result.pages} pages ({result.relevant} about JKN); try: pantau backfill --warc {out.resolve()}")
+    return 0
 
 
 def extract_command(input_path: str | None, with_review: bool = False) -> int:
@@ -277,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--reextract", action="store_true", help="re-clean and re-extract everything stored instead (no fetching)")
     p_demo = sub.add_parser("demo", help="run the pipeline on the bundled sample site served on 127.0.0.1")
     p_demo.add_argument("--warehouse", type=Path, default=None)
+    p_ui = sub.add_parser("ui-demo", help="the sample site on 127.0.0.1 and the Dagster UI pointed at it (make ui-demo)")
+    p_ui.add_argument("--port", type=int, default=3000)
+    p_warc = sub.add_parser("sample-warc", help="write the bundled sample site as a WARC file to try the backfill with")
+    p_warc.add_argument("out", type=Path, nargs="?", default=Path("sample.warc.gz"))
     p_ext = sub.add_parser("extract", help="JSONL of article texts in, JSONL of facts and MoUs out")
     p_ext.add_argument("--input", default=None, help="input file (default: standard input)")
     p_ext.add_argument(
@@ -322,6 +362,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_pipeline(sources, args.warehouse, "pantau_reextract" if args.reextract else "pantau_daily")
     if args.command == "demo":
         return demo(args.warehouse)
+    if args.command == "ui-demo":
+        return ui_demo(args.port)
+    if args.command == "sample-warc":
+        return sample_warc(args.out)
     if args.command == "backfill":
         if args.sitemap_archive and not args.since:
             return _fail("--sitemap-archive needs --since YYYY-MM-DD")

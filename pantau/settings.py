@@ -65,6 +65,13 @@ class Settings:
             object.__setattr__(self, "archive_output", str(self.data_dir / "archives"))
 
     @property
+    def build_path(self) -> Path:
+        """The file the pipeline writes (raw tables, dbt's build); readers open ``warehouse_path``, the copy
+        published after each successful build. Same file name in a folder beside it, because dbt's views
+        name their tables by catalog, which DuckDB takes from the file name."""
+        return self.warehouse_path.parent / f"{self.warehouse_path.stem}.build" / self.warehouse_path.name
+
+    @property
     def crawl_dir(self) -> Path:
         """Where each crawl writes its feed of fetched pages."""
         return self.data_dir / "crawls"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from warehouse.corrections import correction_problems
 from warehouse.db import connect
 
 
@@ -30,7 +31,7 @@ def summary_text(warehouse_path: str | Path, run_counts: dict[str, int] | None =
             "select count(*) filter (where confidence = 'high'), count(*) filter (where confidence = 'review') from raw.mou_mentions"
         )[0]
         queue = q("select (select count(*) from marts.fct_facts_for_review), (select count(*) from marts.fct_mous_for_review)")[0]
-        decided = dict(q("select status, count(*) from intermediate.int_fact_decisions where status not in ('high', 'review') group by status"))
+        decided = dict(q("select status, count(*) from marts.fct_corrections group by status"))
         board = q(
             """select region_name, uhc_coverage_pct, active_participation_pct, last_news_at, latest_mou_signed_on
                from marts.region_scorecard where region_type in ('kota', 'kabupaten')
@@ -59,9 +60,13 @@ def summary_text(warehouse_path: str | Path, run_counts: dict[str, int] | None =
         )
     lines.append(
         f"Review queue: {queue[0]} facts (marts.fct_facts_for_review), {queue[1]} MoU mentions (marts.fct_mous_for_review); "
-        f"analysts' corrections applied: {decided.get('confirmed', 0)} confirmed, {decided.get('corrected', 0)} corrected, "
-        f"{decided.get('rejected', 0)} rejected"
+        f"analysts' corrections (marts.fct_corrections): {decided.get('confirmed', 0)} confirmed, {decided.get('corrected', 0)} corrected, "
+        f"{decided.get('rejected', 0)} rejected, {decided.get('superseded', 0)} superseded, {decided.get('unmatched', 0)} unmatched, "
+        f"{decided.get('invalid', 0)} invalid"
     )
+    for p in correction_problems(warehouse_path):
+        verdict = "not applied" if p["status"] == "invalid" else "matches nothing"
+        lines.append(f"  corrections line {p['line']} {verdict}: {p['problem']} (action {p['action'] or '-'}, value {p['value'] or '-'})")
     if board:
         lines.append("Latest by region (UHC %, active %, last news, latest MoU):")
         for name, uhc, act, last, mou in board:

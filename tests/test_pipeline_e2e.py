@@ -44,7 +44,10 @@ def test_daily_job_on_the_sample_site_twice(site, pipeline_env, tmp_path, capsys
     assert mous == [("2017-11-23", "new", 1, 1), ("2025-11-28", "renewal", 2, 2)]
     # Bontang reported in 2017 and 2025: both values in the monthly series, months between carried forward
     series = dict(q(pipeline_env, "select month::varchar, uhc_coverage_pct from marts.region_coverage_monthly where region_code = '64.74'"))
-    assert series["2017-11-01"] == 92 and series["2019-06-01"] == 92 and series["2025-11-01"] == 100.11
+    assert series["2017-11-01"] == 92 and series["2018-11-01"] == 92 and series["2025-11-01"] == 100.11
+    # carried for at most 12 months: after that the month says how old the last figure is instead
+    stale = q(pipeline_env, "select uhc_coverage_pct, uhc_is_stale, uhc_months_since_observed, uhc_last_known_pct from marts.region_coverage_monthly where region_code = '64.74' and month = '2019-06-01'")
+    assert stale == [(None, True, 19, 92)]
     carried = q(pipeline_env, "select uhc_months_since_observed from marts.region_coverage_monthly where region_code = '64.74' and month = '2018-03-01'")
     assert carried == [(4,)]
     assert q(pipeline_env, "select count(*) from marts.dim_regions") == [(553,)]
@@ -158,13 +161,15 @@ def test_minimal_sources_file_on_a_plain_site(pipeline_env, tmp_path, kind, path
     assert mous == [("33.28", "2025-10-06", [f"{base}/berita/mou-kabupaten-tegal.html"])]
 
 
-def test_locked_warehouse_fails_fast_and_changes_nothing(site, pipeline_env, tmp_path, capsys):
+def test_locked_build_file_fails_fast_and_changes_nothing(site, pipeline_env, tmp_path, capsys):
     sources = write_sources(tmp_path / "s.yaml", [{"name": "sample", "kind": "sitemap", "urls": [f"{site.base_url}/kabarkaltim/sitemap.xml"]}])
     assert cli.main(["run", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
     before = table_counts(pipeline_env)
     requests_before = len(site.requests)
+    # readers open the published copy and never stop a run; only a process holding the build file can
+    build = pipeline_env.parent / "pantau.build" / "pantau.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(pipeline_env)!r}); print('ready', flush=True); time.sleep(120)"],
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(build)!r}); print('ready', flush=True); time.sleep(120)"],
         stdout=subprocess.PIPE,
         text=True,
     )

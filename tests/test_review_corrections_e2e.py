@@ -125,7 +125,8 @@ def test_review_queue_and_corrections_through_the_daily_job(plain_site, gated_ex
     write_corrections(corrections, decisions)
     assert cli.main(run) == 0
     out = capsys.readouterr().out
-    assert "1 confirmed, 1 corrected, 1 rejected" in out
+    # one row per line of the file: the target and the MoU confirmed, the budget corrected, the coverage rejected
+    assert "2 confirmed, 1 corrected, 1 rejected, 0 superseded, 0 unmatched, 0 invalid" in out, out
     facts = marts_facts(pipeline_env)
     assert set(facts) == {("35.77", "contribution_budget_idr", "actual"), ("35.77", "active_participation_pct", "target")}
     assert facts[("35.77", "contribution_budget_idr", "actual")][:7] == (
@@ -176,5 +177,5 @@ def test_review_queue_and_corrections_through_the_daily_job(plain_site, gated_ex
         cwd=project, env={**os.environ, "PANTAU_WAREHOUSE": str(pipeline_env)}, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout
-    assert "WARN 1 matches_a_row_stg_fact_corrections" in result.stdout
+    assert "WARN 1 correction_lines_applied_fct_corrections" in result.stdout
     assert {m: q(pipeline_env, f"select * from marts.{m} order by all") for m in marts} == incremental

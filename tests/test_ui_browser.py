@@ -32,7 +32,7 @@ def dagster_ui(tmp_path):
     env = {
         **os.environ,
         "DAGSTER_HOME": str(tmp_path / "dagster_home"),
-        "PANTAU_WAREHOUSE": str(tmp_path / "ui.duckdb"),
+        "PANTAU_WAREHOUSE": str(tmp_path / "ui" / "pantau.duckdb"),
         "DAGSTER_DISABLE_TELEMETRY": "1",
     }
     (tmp_path / "dagster_home").mkdir()

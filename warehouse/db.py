@@ -46,9 +46,10 @@ def _locked_message(path: Path, exc: Exception) -> str:
     holder = re.search(r"(?:held in|by)\s+(.+?\(PID \d+\))", str(exc))
     who = holder.group(1) if holder else "another process"
     return (
-        f"The warehouse {path} is locked by {who}. DuckDB allows one writing process at a time. "
-        "Wait for that process to finish (a Dagster run, `dbt build`, or a DuckDB shell), or close it, "
-        "then start this run again. Nothing was written."
+        f"The pipeline's build file {path} is locked by {who}. DuckDB lets one process write a file, and no "
+        "other process open it meanwhile. Readers open the published warehouse instead (it is never locked); "
+        "wait for that process to finish (a Dagster run, `dbt build`) or close it, then start this "
+        "run again. Nothing was written."
     )
 
 

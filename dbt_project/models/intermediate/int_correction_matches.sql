@@ -3,8 +3,9 @@
 -- metric ('mou' for MoUs), narrowed by kind and segment when it gives them. A correction with a key
 -- uses the key only. When several corrections apply to one row, the one that names it by key wins,
 -- then the one that names more (kind, segment), then the latest corrected_at (`is_winner`).
+-- Lines with a problem (stg_fact_corrections.problem) are never applied.
 with corrections as (
-    select * from {{ ref('stg_fact_corrections') }}
+    select * from {{ ref('stg_fact_corrections') }} where problem is null
 ),
 
 article_urls as (
@@ -42,7 +43,7 @@ url_candidates as (
 ),
 
 -- A value set by URL must name one figure: a set_value line that fits several (a region's actual and
--- target coverage) is ignored, and the matches_a_row test on stg_fact_corrections warns about it.
+-- target coverage) is ignored, and marts.fct_corrections shows the line as unmatched (its test correction_lines_applied warns).
 by_url as (
     select correction_id, row_id, row_type, 'url' as matched_on
     from url_candidates

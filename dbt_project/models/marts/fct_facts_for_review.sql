@@ -2,7 +2,8 @@
 -- analyst has decided yet. A line in the seed fact_corrections (confirm, set_value or reject) takes a fact
 -- out of the queue. Ordered by what a decision would teach the decider most: scores nearest the threshold first.
 select
-    row_number() over (order by abs(score - threshold) nulls last, fact_id) as teach_rank,
+    -- ties (no score yet) in an order that does not depend on ids: the same queue wherever the site is served
+    row_number() over (order by abs(score - threshold) nulls last, region_code, metric, kind, segment, value, fact_id) as teach_rank,
     fact_id,
     fact_key,
     article_id,

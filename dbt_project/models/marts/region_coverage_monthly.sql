@@ -1,9 +1,12 @@
 -- Per region, a month spine from its first observation to the current month (var spine_end pins it),
--- with the latest actual UHC coverage % and active participation % known at each month, carried forward.
+-- with the latest actual UHC coverage % and active participation % known at each month, carried forward
+-- for at most var carry_forward_months months: an older value is not shown as current (the value is
+-- null, `*_is_stale` true), while `*_observed_month` and `*_months_since_observed` say how old it is.
 --
 -- When outlets disagree within a month (93 vs 93,28), the value reported by the most articles wins;
 -- a tie goes to the more precise figure (more decimals), then to the latest publication.
 {% set spine_end = var('spine_end') %}
+{% set window = var('carry_forward_months') %}
 -- Only facts that reach the marts (int_fact_decisions: high confidence or confirmed, not rejected,
 -- with analysts' corrected values).
 with observations as (
@@ -110,17 +113,19 @@ select
     carried.region_code,
     regions.region_name,
     carried.month,
-    carried.uhc_value as uhc_coverage_pct,
+    case when datediff('month', carried.uhc_month, carried.month) <= {{ window }} then carried.uhc_value end as uhc_coverage_pct,
     carried.uhc_month as uhc_observed_month,
     datediff('month', carried.uhc_month, carried.month) as uhc_months_since_observed,
+    coalesce(datediff('month', carried.uhc_month, carried.month) > {{ window }}, false) as uhc_is_stale,
     carried.uhc_observed_this_month,
     carried.uhc_reporting as uhc_sources_reporting,
     carried.uhc_agreeing as uhc_sources_agreeing,
     carried.uhc_fact_id,
     carried.uhc_url,
-    carried.act_value as active_participation_pct,
+    case when datediff('month', carried.act_month, carried.month) <= {{ window }} then carried.act_value end as active_participation_pct,
     carried.act_month as active_observed_month,
     datediff('month', carried.act_month, carried.month) as active_months_since_observed,
+    coalesce(datediff('month', carried.act_month, carried.month) > {{ window }}, false) as active_is_stale,
     carried.act_observed_this_month as active_observed_this_month,
     carried.act_reporting as active_sources_reporting,
     carried.act_agreeing as active_sources_agreeing,
@@ -131,6 +136,9 @@ select
         coalesce(datediff('month', carried.act_month, carried.month), 9999)
     ) as months_since_observed,
     carried.uhc_target as uhc_coverage_target_pct,
-    carried.act_target as active_participation_target_pct
+    carried.act_target as active_participation_target_pct,
+    -- the last value observed, however old: for a reader who wants it and reads its age beside it
+    carried.uhc_value as uhc_last_known_pct,
+    carried.act_value as active_last_known_pct
 from carried
 left join {{ ref('stg_regions') }} as regions on carried.region_code = regions.region_code

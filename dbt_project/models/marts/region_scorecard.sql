@@ -1,5 +1,6 @@
 -- The latest status of every region in the news: coverage, active participation, gaps to the
--- thresholds the articles cite, last news and latest MoU.
+-- thresholds the articles cite, last news and latest MoU. A value older than var carry_forward_months
+-- is not a status: it is null here (`*_is_stale`), its last value and age beside it.
 with latest_month as (
     select *
     from {{ ref('region_coverage_monthly') }}
@@ -35,8 +36,14 @@ select
     d.province_name,
     m.uhc_coverage_pct,
     m.uhc_observed_month,
+    m.uhc_months_since_observed,
+    m.uhc_is_stale,
+    m.uhc_last_known_pct,
     m.active_participation_pct,
     m.active_observed_month,
+    m.active_months_since_observed,
+    m.active_is_stale,
+    m.active_last_known_pct,
     {{ var('uhc_threshold_pct') }} as uhc_threshold_pct,
     {{ var('active_participation_standard_pct') }} as active_participation_standard_pct,
     round({{ var('uhc_threshold_pct') }} - m.uhc_coverage_pct, 2) as uhc_gap_pct,
