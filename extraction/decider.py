@@ -131,8 +131,7 @@ class Decider:
                     fact.confidence, fact.review_reason = "high", None
                 elif p >= model.review_floor:
                     fact.confidence = "review"
-                    fact.review_reason = f"score {p:.2f} below the {fact.metric} threshold {threshold:.2f}" + (
-                        f"; {c.fact.review_reason}" if c.fact.review_reason else "")
+                    fact.review_reason = _why_held(p, threshold, fact.metric, c)
                 else:
                     continue
                 key = (fact.region_code, fact.metric, fact.kind, fact.segment, fact.value)
@@ -156,10 +155,22 @@ class Decider:
             if model.publishes(p, "mou", c.mou.confidence == "high"):
                 m.confidence, m.review_reason = "high", None
             else:
-                m.review_reason = f"score {p:.2f} below the MoU threshold {threshold:.2f}" + (f"; {m.review_reason}" if m.review_reason else "")
+                m.review_reason = (f"score {p:.3f} below the MoU threshold {threshold:.2f}" + (f"; {m.review_reason}" if m.review_reason else "")
+                                   if p < threshold else m.review_reason)
                 m.confidence = "review"
             out.append(m)
         return out
+
+
+def _why_held(p: float, threshold: float, metric: str, c: Candidate) -> str:
+    """Why a reading waits for review: its score, or (above the threshold) the rules' own doubt or its being an
+    alternative the rules did not make."""
+    rules = c.fact.review_reason if c.origin == "rules" else None
+    if p < threshold:
+        return f"score {p:.3f} below the {metric} threshold {threshold:.2f}" + (f"; {rules}" if rules else "")
+    if rules:
+        return rules
+    return f"another reading than the rules' ({c.origin.replace('alt_', '')}), score {p:.3f}"
 
 
 def _scored(fact: Fact, p: float, reasons: list[str]) -> Fact:
