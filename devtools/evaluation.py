@@ -195,6 +195,17 @@ def read_labelled_set(name: str, labels_path: Path, texts_dir: Path, check_sha: 
     return LabelledSet(name, kept, texts, dict(skipped))
 
 
+def real_label_sets(project_root: Path) -> list[tuple[str, Path, Path]]:
+    """The labelled real sets that train the decider and that cross-validation holds out in turn:
+    (name, labels, texts folder). The locked final test (``eval/real/locked.jsonl``) is never one of them."""
+    shared, real = project_root.parent / "shared", project_root / "eval" / "real"
+    return [
+        ("shared realdev", shared / "realdev" / "labels.jsonl", shared / "realdev" / "texts"),
+        ("eval/real", real / "labels.jsonl", real / "texts"),
+        ("eval/real new", real / "new.jsonl", real / "texts"),
+    ]
+
+
 def predict(texts: dict[str, str], labels: list[dict], gazetteer) -> dict[str, dict]:
     """Extraction output (facts and MoUs as dicts, review ones included) for each labelled text."""
     from extraction import extract
@@ -238,15 +249,11 @@ def run(project_root: Path, gold_dir: Path | None = None, show_errors: bool = Fa
 
     shared = project_root.parent / "shared"
     gold_dir = gold_dir or shared / "gold"
-    sets = [
-        ("shared gold seeds", gold_dir / "seeds.jsonl", gold_dir.parent / "seeds", False),
-        ("shared realdev", shared / "realdev" / "labels.jsonl", shared / "realdev" / "texts", True),
-        ("eval/real", project_root / "eval" / "real" / "labels.jsonl", project_root / "eval" / "real" / "texts", True),
-        ("eval/real new", project_root / "eval" / "real" / "new.jsonl", project_root / "eval" / "real" / "texts", True),
-    ]
+    sets = [("shared gold seeds", gold_dir / "seeds.jsonl", gold_dir.parent / "seeds", False)]
+    sets += [(name, labels, texts, True) for name, labels, texts in real_label_sets(project_root)]
     if locked:
-        sets.append(("eval/real locked (never trained on)", project_root / "eval" / "real" / "locked.jsonl",
-                     project_root / "eval" / "real" / "texts", True))
+        real = project_root / "eval" / "real"
+        sets.append(("eval/real locked (never trained on)", real / "locked.jsonl", real / "texts", True))
     out("\nThe sets below, but for the locked one, trained the decider: their scores are in-sample, not held out.")
     for name, labels_path, texts_dir, check_sha in sets:
         if not labels_path.exists():

@@ -24,7 +24,7 @@ from extraction.decider import Decider, LinearModel
 from extraction.extract import read_article
 from extraction.gazetteer import Gazetteer, load_gazetteer
 
-from .evaluation import Tally, evaluate, fact_match, mou_match, read_labelled_set
+from .evaluation import Tally, evaluate, fact_match, mou_match, read_labelled_set, real_label_sets
 
 DECIDER_OUTPUT = Path(__file__).resolve().parent.parent / "extraction" / "decider.json"
 TARGET_PRECISION = 0.95
@@ -86,21 +86,6 @@ def examples_of(article: LabelledArticle, gazetteer: Gazetteer) -> Examples:
 
 
 # --- reading the labelled sets ------------------------------------------------------------------------------
-
-def real_label_sets(project_root: Path) -> list[tuple[str, Path, Path]]:
-    """The labelled real sets used for training and cross-validation: (name, labels, texts folder)."""
-    shared = project_root.parent / "shared"
-    return [
-        ("shared realdev", shared / "realdev" / "labels.jsonl", shared / "realdev" / "texts"),
-        ("eval/real", project_root / "eval" / "real" / "labels.jsonl", project_root / "eval" / "real" / "texts"),
-        ("eval/real new", project_root / "eval" / "real" / "new.jsonl", project_root / "eval" / "real" / "texts"),
-    ]
-
-
-def locked_set(project_root: Path) -> tuple[str, Path, Path]:
-    """The locked final test: a fifth of the newly labelled articles, never trained on or tuned against."""
-    return ("eval/real locked", project_root / "eval" / "real" / "locked.jsonl", project_root / "eval" / "real" / "texts")
-
 
 def read_real_articles(sets: Iterable[tuple[str, Path, Path]]) -> tuple[list[LabelledArticle], dict[str, dict[str, int]]]:
     """Every labelled real article whose text is at hand (sha256 checked), and what was skipped per set."""
@@ -223,10 +208,6 @@ def fit_models(examples: list[Examples], c: float, corrections: list[tuple[list[
     return facts, LinearModel(weights, bias)
 
 
-def _raw(model: LinearModel, features: list[str]) -> float:
-    return model.margin(features)
-
-
 # --- cross-validation ---------------------------------------------------------------------------------------
 
 @dataclass
@@ -250,8 +231,8 @@ def held_out_scores(real: list[Examples], always_train: list[Examples], c: float
         train = [ex for ex in real if ex.article.group in keep] + always_train
         facts, mous = fit_models(train, c)
         for ex in test:
-            out.facts[ex.article.id] = [_raw(facts, x.features) for x in ex.facts]
-            out.mous[ex.article.id] = [_raw(mous, x.features) for x in ex.mous]
+            out.facts[ex.article.id] = [facts.margin(x.features) for x in ex.facts]
+            out.mous[ex.article.id] = [mous.margin(x.features) for x in ex.mous]
     return out
 
 

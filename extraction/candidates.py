@@ -259,12 +259,13 @@ def figure_features(fact: Fact, index: _ArticleIndex) -> list[str]:
     return f
 
 
-def region_features(code: str, fact: Fact, index: _ArticleIndex) -> list[str]:
-    """Features of a candidate's region: its kind, roles in the article, and where it is named near the figure."""
+def region_features(code: str, metric: str, at: int, index: _ArticleIndex) -> list[str]:
+    """Features of a candidate's region: its kind, roles in the article, and where it is named near the figure
+    (or MoU) at offset ``at`` (-1 when unknown: no distances)."""
     reading = index.reading
     region = index.gazetteer.regions.get(code)
     kind = region.type if region else "unknown"
-    f = [f"region_type={kind}", f"region_type_metric={kind}:{fact.metric}"]
+    f = [f"region_type={kind}", f"region_type_metric={kind}:{metric}"]
     if code in index.headline_codes:
         f.append("region_in_headline")
     if code == reading.dateline:
@@ -281,16 +282,16 @@ def region_features(code: str, fact: Fact, index: _ArticleIndex) -> list[str]:
     f.append(f"region_mentions={_bucket(len(named), (1, 2, 3, 5))}")
     if named and all(m.office for m in named):
         f.append("region_only_as_office")
-    s = index.sentence_of(fact.number_start if fact.number_start >= 0 else fact.start)
-    if s is not None and fact.number_start >= 0:
+    s = index.sentence_of(at) if at >= 0 else None
+    if s is not None:
         here = index.in_sentence.get(s.index, [])
         in_sentence = [m for m in here if m.code == code]
         if in_sentence:
-            nearest = min(in_sentence, key=lambda m: abs(m.start - fact.number_start))
-            gap = nearest.start - fact.number_start
+            nearest = min(in_sentence, key=lambda m: abs(m.start - at))
+            gap = nearest.start - at
             f.append("region_before_figure" if gap < 0 else "region_after_figure")
             f.append(f"region_distance={_bucket(abs(gap), (20, 50, 100, 200))}")
-            if not any(abs(m.start - fact.number_start) < abs(gap) for m in here if m.code != code):
+            if not any(abs(m.start - at) < abs(gap) for m in here if m.code != code):
                 f.append("region_nearest_in_sentence")
         elif (p := index.previous(s)) is not None and any(m.code == code for m in index.in_sentence.get(p.index, [])):
             f.append("region_in_previous_sentence")
@@ -362,7 +363,7 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
             shared[key] = list(dict.fromkeys(figure_features(fact, index)))
         base = shared[key]
         region_cues = [f"rule_region={c}" for c in fact.decided_by if c.startswith("region:")]
-        own_region = region_features(fact.region_code, fact, index)
+        own_region = region_features(fact.region_code, fact.metric, fact.number_start, index)
         out.append(Candidate(fact, "rules", figure, ["origin=rules", *region_cues, *own_region, *reading_features(fact, base)], base))
         for origin, alt in _alternative_readings(fact, base):
             if (fact.number_start, alt.region_code, alt.metric, alt.kind, alt.segment) in rule_keys:
@@ -374,7 +375,7 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
             region = gazetteer.regions[code]
             alt = replace(fact, region_code=code, region_name=region.name,
                           decided_by=[c for c in fact.decided_by if not c.startswith("region:")] + ["region:alternative"], reasons=[])
-            out.append(Candidate(alt, "alt_region", figure, ["origin=alt_region", *region_features(code, alt, index),
+            out.append(Candidate(alt, "alt_region", figure, ["origin=alt_region", *region_features(code, alt.metric, alt.number_start, index),
                                                              *reading_features(alt, base)], base))
     return out
 
@@ -401,13 +402,7 @@ def mou_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[MouCan
         f.append(f"date_precision={date_parts}")
         if m.signed_on and reading.published is not None:
             f.append(f"signed_gap={_bucket(reading.published.year - int(m.signed_on[:4]), (0, 1, 2))}")
-        region = gazetteer.regions.get(m.region_code)
-        f.append(f"region_type={region.type if region else 'unknown'}")
-        for code_feature in region_features(m.region_code, Fact(m.region_code, m.region_name, "mou", "actual", None, 0, "exact",
-                                                                 None, m.evidence, m.start, m.end, number_start=m.start,
-                                                                 number_end=m.start), index):
-            if not code_feature.startswith("region_type"):
-                f.append(code_feature)
+        f += [x for x in region_features(m.region_code, "mou", m.start, index) if not x.startswith("region_type_metric")]
         s = index.sentence_of(m.start)
         if s is not None:
             f.append(f"sent_idx={_bucket(s.index, (1, 2, 3, 6, 11))}")

@@ -19,7 +19,9 @@ from .candidates import Candidate, MouCandidate
 from .model import Fact, MouEvent
 
 MODEL_PATH = Path(__file__).with_name("decider.json")
-DECIDER_DIGEST = hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:12] if MODEL_PATH.exists() else "none"
+# read once: its hash versions the extractor at import, and the same bytes are the model load_decider parses
+_MODEL_BYTES = MODEL_PATH.read_bytes() if MODEL_PATH.exists() else None
+DECIDER_DIGEST = hashlib.sha256(_MODEL_BYTES).hexdigest()[:12] if _MODEL_BYTES is not None else "none"
 REASONS_SHOWN = 4
 
 
@@ -198,6 +200,6 @@ def decider_from_dict(d: dict) -> Decider:
 @cache
 def load_decider() -> Decider:
     """The committed decider (read once per process); the rules alone when no model has been trained."""
-    if not MODEL_PATH.exists():
+    if _MODEL_BYTES is None:
         return RULES_ONLY
-    return decider_from_dict(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    return decider_from_dict(json.loads(_MODEL_BYTES.decode("utf-8")))
