@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,22 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from .browser import ARTIFACTS, CHROMIUM, free_port, open_dagster_page
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = ROOT / "artifacts"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture()
 def dagster_ui(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DAGSTER_HOME": str(tmp_path / "dagster_home"),
@@ -69,21 +62,7 @@ def test_ui_shows_assets_checks_and_schedule(dagster_ui):
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        page.set_default_timeout(60_000)
-
-        page.goto(f"{dagster_ui}/asset-groups")
-        skip = page.get_by_role("button", name="Skip")
-        try:  # first visit: a community sign-up dialog covers the page
-            skip.wait_for(timeout=15_000)
-            skip.click()
-        except Exception:
-            pass
+        browser, page = open_dagster_page(p, f"{dagster_ui}/asset-groups", 60_000)
         for group in ("ingest", "clean", "extract", "warehouse"):
             page.get_by_text(group, exact=True).first.wait_for()
         page.screenshot(path=str(ARTIFACTS / "ui-asset-graph.png"))

@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,19 +18,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from .browser import ARTIFACTS, CHROMIUM, free_port, open_dagster_page
+
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = ROOT / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _graphql(base: str, query: str) -> dict:
@@ -42,7 +33,7 @@ def _graphql(base: str, query: str) -> dict:
 
 @pytest.fixture()
 def ui_demo(tmp_path):
-    port, site_port = _free_port(), _free_port()
+    port, site_port = free_port(), free_port()
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copy(ROOT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
@@ -75,16 +66,7 @@ def test_ui_demo_runs_the_daily_job_on_the_sample_site_and_shows_counts(ui_demo)
     base, site, warehouse = ui_demo
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        page.set_default_timeout(120_000)
-        page.goto(f"{base}/locations/pantau/jobs/pantau_daily/playground")
-        skip = page.get_by_role("button", name="Skip")
-        try:  # first visit: a community sign-up dialog covers the page
-            skip.wait_for(timeout=15_000)
-            skip.click()
-        except Exception:
-            pass
+        browser, page = open_dagster_page(p, f"{base}/locations/pantau/jobs/pantau_daily/playground", 120_000)
         page.get_by_role("button", name="Launch run").click()  # the Launchpad's default config, untouched
         page.screenshot(path=str(ARTIFACTS / "ui-demo-launched.png"))
 
