@@ -123,7 +123,8 @@ def test_mou_candidates_describe_the_signing(gazetteer):
     r = read_article(text, "2025-03-04", None, gazetteer)
     assert r is not None and r.mous
     feats = mou_candidates(r, gazetteer)[0].features
-    assert "date_precision=3" in feats and "sentence:agreement" in feats
+    assert "date_precision=3" in feats and "cue=date:in_sentence" in feats
+    assert "region_in_headline" in feats and "region_type=kabupaten" in feats
 
 
 def test_labels_from_gold_right_wrong_and_optional():
