@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from devtools.training import _label, corpus_articles, examples_of, fit_models, fold_of
+from devtools.training import ModelSpec, _label, corpus_articles, examples_of, fit_models, fold_of
 from extraction import load_gazetteer
 from extraction.candidates import DOMAIN_WORDS, fact_candidates, mou_candidates
 from extraction.decider import RULES_ONLY, Decider, LinearModel, decider_from_dict, load_decider
@@ -142,15 +142,16 @@ def test_folds_are_fixed_by_group():
     assert len({fold_of(f"g{i}") for i in range(50)}) == 5
 
 
-def test_an_analysts_rejections_lower_the_score_of_that_pattern(gazetteer):
+@pytest.mark.parametrize("spec", [ModelSpec("logistic", 0.3), ModelSpec("trees", trees=40)], ids=["logistic", "trees"])
+def test_an_analysts_rejections_lower_the_score_of_that_pattern(gazetteer, spec):
     """Reject a pattern, retrain, and its score falls: analysts' decisions are training examples."""
     corpus = [examples_of(a, gazetteer) for a in corpus_articles()[:60]]
-    before, _ = fit_models(corpus, 0.3)
+    before, _ = fit_models(corpus, spec)
     right = [c for ex in corpus for c, y in zip(ex.facts, ex.fact_labels, strict=True) if y == 1 and c.fact.metric == "participants"]
     assert right
     pattern = right[0].features
     rejected = [(pattern, 0, 3.0)] * 8
-    after, _ = fit_models(corpus, 0.3, rejected)
+    after, _ = fit_models(corpus, spec, rejected)
     assert after.margin(pattern) < before.margin(pattern) - 0.5
 
 
@@ -197,3 +198,49 @@ def test_training_without_real_texts_writes_nothing(tmp_path):
     with pytest.raises(SystemExit, match="labelled real articles have their texts at hand"):
         train(Path(__file__).resolve().parent.parent, out, sets=[], out=lambda *_: None)
     assert not out.exists()
+
+
+# A hand-made forest over named features: tree one asks for a target word, then for the region in the headline;
+# tree two asks whether the rules held the figure for review.
+_FOREST = [
+    [("w_before=target", 1, 2, 0.0), (None, 0, 0, -0.2), ("region_in_headline", 3, 4, 0.5), (None, 0, 0, 0.3), (None, 0, 0, 0.9)],
+    [("rules_review", 1, 2, 0.0), (None, 0, 0, 0.1), (None, 0, 0, -1.0)],
+]
+
+
+def _walk(features: set[str]) -> float:
+    total = 0.25
+    for nodes in _FOREST:
+        i = 0
+        while nodes[i][0] is not None:
+            i = nodes[i][2] if nodes[i][0] in features else nodes[i][1]
+        total += nodes[i][3]
+    return total
+
+
+@pytest.mark.parametrize("features", [set(), {"w_before=target"}, {"w_before=target", "region_in_headline"},
+                                      {"rules_review", "region_in_headline"}, {"w_before=target", "rules_review"}])
+def test_compiled_trees_score_as_a_walk_down_the_nodes(features):
+    from extraction.decider import TreeModel, compile_trees
+
+    assert compile_trees(_FOREST, 0.25)(features) == pytest.approx(_walk(features))
+    assert TreeModel({}, 0.25, trees=_FOREST).margin(list(features)) == pytest.approx(_walk(features))
+
+
+def test_tree_reasons_name_the_splits_that_moved_the_score():
+    from extraction.decider import TreeModel
+
+    model = TreeModel({}, 0.25, trees=_FOREST)
+    assert model.reasons(["w_before=target", "region_in_headline", "rules_review"]) == [
+        "-rules_review", "+w_before=target", "+region_in_headline"]
+    assert model.reasons([]) == ["-not w_before=target", "+not rules_review"]
+
+
+def test_a_tree_model_round_trips_through_its_json_and_cannot_run_code():
+    doc = {"facts": {"bias": 0.25, "trees": [[list(n) for n in t] for t in _FOREST], "calibration": {"a": 1.0, "b": 0.0},
+                     "thresholds": {"participants": 0.6}, "policy": "score"}, "mous": None, "version": "t"}
+    model = decider_from_dict(doc).facts
+    assert model.margin(["w_before=target"]) == pytest.approx(_walk({"w_before=target"}))
+    # a feature name is only ever a string literal in the compiled expression
+    doc["facts"]["trees"] = [[["__import__('os').system('false') or 'x'", 1, 2, 0.0], [None, 0, 0, 1.0], [None, 0, 0, 2.0]]]
+    assert decider_from_dict(doc).facts.margin(["x"]) == pytest.approx(1.25)
