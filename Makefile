@@ -28,8 +28,8 @@ setup: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 demo: setup  ## the whole pipeline on the bundled sample site, then a summary
 	$(BIN)/pantau demo
 
-test: setup  ## the test suite (unit, dbt, end-to-end against the local sample site)
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+test: setup  ## the test suite (unit, dbt, end-to-end against the local sample site), two test files at a time
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
 
 ui: setup  ## the Dagster UI on 127.0.0.1:3000 (schedule on by default)
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -w workspace.yaml

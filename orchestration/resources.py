@@ -4,6 +4,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -71,12 +72,18 @@ def dbt_project() -> DbtProject:
     manifest = Path(project.manifest_path)
     sources = [p for p in DBT_DIR.rglob("*") if p.suffix in (".sql", ".yml", ".md") and "target" not in p.parts]
     if not manifest.exists() or any(p.stat().st_mtime > manifest.stat().st_mtime for p in sources):
-        subprocess.run(
-            [DBT_EXECUTABLE, "parse", "--quiet", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)],
-            check=True,
-            cwd=DBT_DIR,
-            env={**os.environ, **get_settings().env()},
-        )
+        # parsed into a private folder and moved into place in one step: two processes starting at once (two code
+        # servers, tests run side by side) never read a manifest the other is half-way through writing
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=manifest.parent, prefix="parse-") as private:
+            subprocess.run(
+                [DBT_EXECUTABLE, "parse", "--quiet", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
+                 "--target-path", private],
+                check=True,
+                cwd=DBT_DIR,
+                env={**os.environ, **get_settings().env()},
+            )
+            os.replace(Path(private) / "manifest.json", manifest)
     return project
 
 
