@@ -184,6 +184,7 @@ def iter_records(
     last = -1  # absolute offset of the last record the parser reached (or of the last restart)
     current: tuple[int, WarcRecord | None] | None = None  # the record whose block is being read
     progressed = True  # a record was reached since the last restart (else a new error is the same damage)
+    response = WarcRecordType.response
     while True:
         iterator = ArchiveIterator(tape, parse_http=False, strict_mode=False)
         try:
@@ -196,14 +197,12 @@ def iter_records(
                     tape.mark(pos)
                 last = pos
                 progressed = True
-                if rec.record_type != WarcRecordType.response:  # requests, warcinfo, …: only their length matters
-                    current = (pos, None)
-                    if rec.content_length > max_record_bytes:
-                        skipped.append(SkippedRecord(pos, None, f"record too large ({rec.content_length} bytes > {max_record_bytes})"))
-                        raise _Resync
-                    current = None
-                    continue
                 length = rec.content_length
+                if rec.record_type != response:  # requests, warcinfo, …: only their length matters
+                    if length > max_record_bytes:
+                        skipped.append(SkippedRecord(pos, None, f"record too large ({length} bytes > {max_record_bytes})"))
+                        raise _Resync
+                    continue
                 current = (pos, rec)
                 # FastWARC's header lookups cost microseconds each: the common record needs none of them
                 if length == 0 and "Content-Length" not in rec.headers:  # a header cut short
