@@ -186,7 +186,9 @@ def iter_records(
     progressed = True  # a record was reached since the last restart (else a new error is the same damage)
     response = WarcRecordType.response
     while True:
-        iterator = ArchiveIterator(tape, parse_http=False, strict_mode=False)
+        # inplace: one record object reused (no allocation per record); nothing keeps it past its turn,
+        # a held record is an ArchiveRecord copy and ``current`` is cleared before the next one is read
+        iterator = ArchiveIterator(tape, parse_http=False, strict_mode=False, inplace=True)
         try:
             for rec in iterator:
                 pos = rec.stream_pos  # FastWARC counts from the stream's tell(), so offsets stay absolute
