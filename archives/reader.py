@@ -63,9 +63,10 @@ class _Tape:
         self.overflow = False
         self.error: BaseException | None = None  # the input itself failed (a dropped connection), not the data
 
-    def _fill(self, n: int) -> bool:
+    def _fill(self, n: int) -> bytes:
+        """Up to ``n`` more bytes of the input, kept in the buffer too; b"" at its end."""
         if self.eof:
-            return False
+            return b""
         try:
             data = self.raw.read(n)
         except BaseException as exc:
@@ -73,17 +74,19 @@ class _Tape:
             raise
         if not data:
             self.eof = True
-            return False
+            return b""
         self.buf += data
         if len(self.buf) > RETAIN_LIMIT:
             self.overflow = True
-        return True
+        return data
 
     def read(self, n: int = -1) -> bytes:
         n = CHUNK if n is None or n < 0 else n
-        end = self.buf_start + len(self.buf)
-        if self.cursor >= end and not self._fill(max(n, CHUNK)):
-            return b""
+        if self.cursor >= self.buf_start + len(self.buf):
+            data = self._fill(max(n, CHUNK))
+            if len(data) <= n:  # the common case: handed on as read, no copy out of the buffer
+                self.cursor += len(data)
+                return data
         start = self.cursor - self.buf_start
         with memoryview(self.buf) as view:  # one copy out of the buffer, not a slice and then a copy
             out = bytes(view[start : start + n])
