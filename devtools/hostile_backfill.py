@@ -42,14 +42,32 @@ def peak_rss_mib() -> float:
     return float("nan")
 
 
+# ``pantau`` run inside a small wrapper that writes, as it exits, the peak resident memory of the pantau
+# process (VmHWM) and of the largest process it waited for (step processes, dbt). Not the caller's
+# ru_maxrss of the child: Linux carries a forked child's high-water mark over from its parent, so a child
+# of a large process (a test run) would report the parent's size.
+_MEASURED = """
+import atexit, json, re, resource, runpy, sys
+out = sys.argv.pop(1)
+def report():
+    own = int(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1)) / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    with open(out, "w") as fh:
+        json.dump({"own": own, "children": children}, fh)
+atexit.register(report)
+sys.argv[0] = "pantau"
+runpy.run_module("pantau.cli", run_name="__main__")
+"""
+
+
 def _pantau(*args: str) -> tuple[int, float]:
     """``pantau ARGS`` in its own process (its output to this one's stderr): the exit code, and the peak
     resident memory (MiB) of that process or the largest of its descendants (step processes, dbt)."""
-    child = subprocess.Popen([sys.executable, "-m", "pantau.cli", *args], stdout=sys.stderr)
-    # wait4, not RUSAGE_CHILDREN: the figure of this run alone, not the largest of every child so far
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, round(usage.ru_maxrss / 1024, 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "peak.json"
+        code = subprocess.run([sys.executable, "-c", _MEASURED, str(out), *args], stdout=sys.stderr, check=False).returncode
+        peak = json.loads(out.read_text()) if out.exists() else {"own": float("nan"), "children": float("nan")}
+    return code, round(max(peak["own"], peak["children"]), 1)
 
 
 def build(root: Path) -> dict:
