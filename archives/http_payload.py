@@ -5,6 +5,7 @@ decoded bytes. FastWARC's own header parser reads the headers."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from fastwarc.warc import HeaderMap
@@ -70,3 +71,34 @@ def _dechunk(data: bytes, limit: int) -> bytes:
         if len(out) > limit:
             raise TooLarge(f"more than {limit} bytes")
         pos = end + 2 + size + 2
+
+
+# A response head any HTTP parser reads the same way: a status line, then only plain ``name: value`` lines
+# (no folded continuation lines, no bare LF, ASCII only, no content or transfer encoding), then the blank
+# line; the Content-Type and Content-Length values captured (the last of each, as ``parse_response`` takes).
+_PLAIN_HEAD = re.compile(
+    rb"HTTP/\d(?:\.\d)? \d{3}[ -~\t]*\r\n"
+    rb"(?:(?:content-type:[ \t]*(?P<type>[ -~\t]*?)|content-length:[ \t]*(?P<length>\d+)"
+    rb"|(?!content-encoding:|transfer-encoding:)[!-9;-~]+:[ -~\t]*?)[ \t]*\r\n)*\r\n",
+    re.IGNORECASE,
+)
+_WIDE = re.compile(rb"utf-?(?:16|32)", re.IGNORECASE)
+_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def plain_response(block: bytes) -> tuple[str, memoryview] | None:
+    """(content type, body) of the response in ``block`` when ``parse_response`` would read it the same
+    way with no decoding: a declared type that is not UTF-16/32, no content or transfer encoding, plain
+    headers and its own Content-Length matching the body. None for anything else (which
+    ``parse_response`` must then take apart). The body is a view into the block, not a copy.
+
+    Most pages of an archive are turned down by the prefilter on their bytes alone; this keeps that
+    path to one regular expression over the head, without FastWARC's header parser or a payload copy.
+    """
+    head = _PLAIN_HEAD.match(block)
+    if head is None or not head["type"] or head["length"] is None:
+        return None  # no declared type: the full path sniffs it from the body
+    end = head.end()
+    if int(head["length"]) != len(block) - end or block[end : end + 2] in _BOMS or _WIDE.search(head["type"]):
+        return None  # a length that may have run into the next records (the caller checks its digests), or UTF-16 text
+    return head["type"].decode("ascii"), memoryview(block)[end:]

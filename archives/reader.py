@@ -15,16 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import BinaryIO
 
-from fastwarc.warc import ArchiveIterator, WarcRecordType
+from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from .bounded import TooLarge, UnsupportedEncoding
 from .digests import digest_matches
-from .http_payload import PayloadError, parse_response
+from .http_payload import PayloadError, parse_response, plain_response
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."  # where a record starts in an uncompressed file
 RETAIN_LIMIT = 64 << 20  # compressed bytes kept for a resync; a single damaged record larger than this ends the file
 CHUNK = 1 << 16
+MARK_EVERY = 1 << 20  # bytes read before the tape forgets them (not at every record: a call per record costs)
 
 
 @dataclass(slots=True)
@@ -62,9 +63,10 @@ class _Tape:
         self.overflow = False
         self.error: BaseException | None = None  # the input itself failed (a dropped connection), not the data
 
-    def _fill(self, n: int) -> bool:
+    def _fill(self, n: int) -> bytes:
+        """Up to ``n`` more bytes of the input, kept in the buffer too; b"" at its end."""
         if self.eof:
-            return False
+            return b""
         try:
             data = self.raw.read(n)
         except BaseException as exc:
@@ -72,19 +74,22 @@ class _Tape:
             raise
         if not data:
             self.eof = True
-            return False
+            return b""
         self.buf += data
         if len(self.buf) > RETAIN_LIMIT:
             self.overflow = True
-        return True
+        return data
 
     def read(self, n: int = -1) -> bytes:
         n = CHUNK if n is None or n < 0 else n
-        end = self.buf_start + len(self.buf)
-        if self.cursor >= end and not self._fill(max(n, CHUNK)):
-            return b""
+        if self.cursor >= self.buf_start + len(self.buf):
+            data = self._fill(max(n, CHUNK))
+            if len(data) <= n:  # the common case: handed on as read, no copy out of the buffer
+                self.cursor += len(data)
+                return data
         start = self.cursor - self.buf_start
-        out = bytes(self.buf[start : start + n])
+        with memoryview(self.buf) as view:  # one copy out of the buffer, not a slice and then a copy
+            out = bytes(view[start : start + n])
         self.cursor += len(out)
         return out
 
@@ -144,7 +149,10 @@ class _Resync(Exception):
 
 def _read_block(rec, length: int) -> bytes:
     """The record's block, up to ``length`` bytes (fewer when the file ends first)."""
-    parts, got = [], 0
+    block = rec.reader.read(length)
+    if len(block) >= length:
+        return block  # nearly always: FastWARC hands the whole block in one read
+    parts, got = [block], len(block)
     while got < length:
         data = rec.reader.read(length - got)
         if not data:
@@ -177,37 +185,39 @@ def iter_records(
     magic = GZIP_MAGIC if tape.peek(3) == GZIP_MAGIC else WARC_MAGIC
     held: ArchiveRecord | None = None  # a record with no digest, handed out once the next record reads cleanly
     last = -1  # absolute offset of the last record the parser reached (or of the last restart)
-    current: tuple[int, str | None] | None = None
+    current: tuple[int, WarcRecord | None] | None = None  # the record whose block is being read
     progressed = True  # a record was reached since the last restart (else a new error is the same damage)
+    response = WarcRecordType.response
     while True:
-        iterator = ArchiveIterator(tape, parse_http=False, strict_mode=False)
+        # inplace: one record object reused (no allocation per record); nothing keeps it past its turn,
+        # a held record is an ArchiveRecord copy and ``current`` is cleared before the next one is read
+        iterator = ArchiveIterator(tape, parse_http=False, strict_mode=False, inplace=True)
         try:
             for rec in iterator:
                 pos = rec.stream_pos  # FastWARC counts from the stream's tell(), so offsets stay absolute
                 if held is not None:
                     yield held
                     held = None
-                tape.mark(pos)
+                if pos - tape.buf_start > MARK_EVERY:
+                    tape.mark(pos)
                 last = pos
                 progressed = True
-                if rec.record_type != WarcRecordType.response:  # requests, warcinfo, …: only their length matters
-                    current = (pos, None)
-                    if rec.content_length > max_record_bytes:
-                        skipped.append(SkippedRecord(pos, None, f"record too large ({rec.content_length} bytes > {max_record_bytes})"))
+                length = rec.content_length
+                if rec.record_type != response:  # requests, warcinfo, …: only their length matters
+                    if length > max_record_bytes:
+                        skipped.append(SkippedRecord(pos, None, f"record too large ({length} bytes > {max_record_bytes})"))
                         raise _Resync
-                    current = None
                     continue
-                headers = {k.lower(): v for k, v in rec.headers.items()}  # one call into FastWARC, not one per header
-                url = headers.get("warc-target-uri")
-                current = (pos, url)
-                if "content-length" not in headers:  # a header cut short (FastWARC's lenient mode reads on)
-                    skipped.append(SkippedRecord(pos, url, "record cut short (its header has no Content-Length)"))
+                current = (pos, rec)
+                # FastWARC's header lookups cost microseconds each: the common record needs none of them
+                if length == 0 and "Content-Length" not in rec.headers:  # a header cut short
+                    skipped.append(SkippedRecord(pos, _url(rec), "record cut short (its header has no Content-Length)"))
                     raise _Resync
-                if rec.content_length > max_record_bytes:
+                if length > max_record_bytes:
                     # never read: a length this large is a lie or a record we refuse, and reading it would eat the file
-                    skipped.append(SkippedRecord(pos, url, f"record too large ({rec.content_length} bytes > {max_record_bytes})"))
+                    skipped.append(SkippedRecord(pos, _url(rec), f"record too large ({length} bytes > {max_record_bytes})"))
                     raise _Resync
-                record, verified = _response(rec, headers, pos, url, max_record_bytes, skipped, screen, counts)
+                record, verified = _response(rec, pos, max_record_bytes, skipped, screen, counts)
                 current = None
                 if record is not None:
                     if verified:
@@ -224,7 +234,7 @@ def iter_records(
                 raise tape.error from exc
             reason = f"{type(exc).__name__}: {exc}"
             if current is not None:  # failed while reading this record's own block
-                skipped.append(SkippedRecord(current[0], current[1], f"damaged record ({reason})"))
+                skipped.append(SkippedRecord(current[0], _url(current[1]), f"damaged record ({reason})"))
                 current = None
             elif held is not None:  # the next header is broken: this record's length was probably wrong
                 skipped.append(SkippedRecord(held.offset, held.url, f"record length does not match its content ({reason})"))
@@ -241,9 +251,12 @@ def iter_records(
         last = resume
 
 
+def _url(rec: WarcRecord | None) -> str | None:
+    return None if rec is None else rec.headers.get("WARC-Target-URI")
+
+
 def _response(
-    rec, headers: dict[str, str], pos: int, url: str | None, limit: int, skipped: list[SkippedRecord], screen: Screen | None,
-    counts: ReadCounts,
+    rec: WarcRecord, pos: int, limit: int, skipped: list[SkippedRecord], screen: Screen | None, counts: ReadCounts,
 ) -> tuple[ArchiveRecord | None, bool]:
     """The page in one response record and whether a digest vouched for it; (None, False) when it was
     skipped or screened out; ``_Resync`` when the record's own length is wrong.
@@ -251,12 +264,23 @@ def _response(
     Digests are checked on every record kept. A record the screen drops is checked only when the
     response's own Content-Length disagrees with its body and the block holds a ``WARC/1.`` line, the
     marks of a length that ran into the next records: hashing every page of an archive would cost more
-    than the screen itself.
+    than the screen itself. The screen sees a plain response (no encodings, its own length agreeing)
+    straight from the block's bytes; only what it keeps, and every other response, is taken apart.
     """
     block = _read_block(rec, rec.content_length)
     if len(block) < rec.content_length:
-        skipped.append(SkippedRecord(pos, url, f"record cut short ({len(block)} of {rec.content_length} bytes)"))
+        skipped.append(SkippedRecord(pos, _url(rec), f"record cut short ({len(block)} of {rec.content_length} bytes)"))
         raise _Resync
+    if screen is not None:
+        plain = plain_response(block)
+        if plain is not None:  # its length agrees, so it did not run into other records: no digest needed to drop it
+            content_type, payload = plain  # its charset is not UTF-16/32, the only ones a screen treats apart
+            verdict = screen(payload, content_type, None)
+            if verdict is not True:
+                _screened(verdict, pos, rec, skipped, counts)
+                return None, False
+    headers = {k.lower(): v for k, v in rec.headers.items()}  # one call into FastWARC, not one per header
+    url = headers.get("warc-target-uri")
     try:
         response = parse_response(block, limit)
     except TooLarge as exc:
@@ -272,10 +296,7 @@ def _response(
         if verdict is not True:
             if not response.length_agrees and WARC_MAGIC in block:
                 _verify(headers, block, response, pos, url, skipped)
-            if verdict is False:
-                counts.screened_out += 1
-            else:
-                skipped.append(SkippedRecord(pos, url, verdict))
+            _screened(verdict, pos, rec, skipped, counts)
             return None, False
     verified = _verify(headers, block, response, pos, url, skipped)
     record = ArchiveRecord(
@@ -283,6 +304,14 @@ def _response(
         charset=response.charset, payload=response.payload, offset=pos, payload_digest=headers.get("warc-payload-digest"),
     )
     return record, verified
+
+
+def _screened(verdict: bool | str, pos: int, rec: WarcRecord, skipped: list[SkippedRecord], counts: ReadCounts) -> None:
+    """Count a record the screen dropped quietly, or list it with the screen's reason."""
+    if verdict is False:
+        counts.screened_out += 1
+    else:
+        skipped.append(SkippedRecord(pos, _url(rec), str(verdict)))
 
 
 def _verify(headers: dict[str, str], block: bytes, response, pos: int, url: str | None, skipped: list[SkippedRecord]) -> bool:

@@ -1,12 +1,14 @@
 """A backfill over every hostile archive and file list (``devtools.hostile_archives``), reporting its
-peak memory: ``python -m devtools.hostile_backfill [--out DIR]``.
+peak memory: ``python -m devtools.hostile_backfill [--out DIR] [--executor both|multiprocess|in_process]``.
 
 It serves the hostile files on 127.0.0.1, runs ``pantau backfill --warc`` over them beside two good
 archives, then ``pantau backfill --cc-news`` over three months whose lists are hostile (local files,
 other schemes and origins; a bomb; a 404), then ``--retry-failed`` once the 404 is fixed, each as its own
-``pantau`` process with the configured executor, and prints JSON: the exit codes, the peak resident
-memory of the largest process of those runs (what ``/usr/bin/time`` reports: Linux keeps the largest
-descendant's high-water mark) and what the warehouse recorded.
+``pantau`` process, once with each executor (``multiprocess``: a process per step; ``in_process``: every
+step, Dagster and dagster-dbt in one process), and prints JSON per executor: the exit codes, the peak
+resident memory of each run (the ``pantau`` process or its largest step process, from ``wait4``: what
+``/usr/bin/time`` reports, since Linux keeps the largest descendant's high-water mark) and what the
+warehouse recorded.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -41,14 +42,32 @@ def peak_rss_mib() -> float:
     return float("nan")
 
 
-def _pantau(*args: str) -> int:
-    """``pantau ARGS`` in its own process (its output to this one's stderr); the exit code."""
-    return subprocess.run([sys.executable, "-m", "pantau.cli", *args], stdout=sys.stderr, check=False).returncode
+# ``pantau`` run inside a small wrapper that writes, as it exits, the peak resident memory of the pantau
+# process (VmHWM) and of the largest process it waited for (step processes, dbt). Not the caller's
+# ru_maxrss of the child: Linux carries a forked child's high-water mark over from its parent, so a child
+# of a large process (a test run) would report the parent's size.
+_MEASURED = """
+import atexit, json, re, resource, runpy, sys
+out = sys.argv.pop(1)
+def report():
+    own = int(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1)) / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    with open(out, "w") as fh:
+        json.dump({"own": own, "children": children}, fh)
+atexit.register(report)
+sys.argv[0] = "pantau"
+runpy.run_module("pantau.cli", run_name="__main__")
+"""
 
 
-def children_peak_rss_mib() -> float:
-    """The peak resident memory of the largest process this one has waited for (and their descendants)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+def _pantau(*args: str) -> tuple[int, float]:
+    """``pantau ARGS`` in its own process (its output to this one's stderr): the exit code, and the peak
+    resident memory (MiB) of that process or the largest of its descendants (step processes, dbt)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "peak.json"
+        code = subprocess.run([sys.executable, "-c", _MEASURED, str(out), *args], stdout=sys.stderr, check=False).returncode
+        peak = json.loads(out.read_text()) if out.exists() else {"own": float("nan"), "children": float("nan")}
+    return code, round(max(peak["own"], peak["children"]), 1)
 
 
 def build(root: Path) -> dict:
@@ -69,14 +88,21 @@ def build(root: Path) -> dict:
     return files
 
 
-def run(root: Path, retry_after_fix: bool = True) -> dict:
-    """Both backfills (and, with ``retry_after_fix``, a ``--retry-failed`` once the 404 exists); the report."""
+EXECUTORS = ("multiprocess", "in_process")
+
+
+def run(root: Path, retry_after_fix: bool = True, executor: str | None = None) -> dict:
+    """Both backfills (and, with ``retry_after_fix``, a ``--retry-failed`` once the 404 exists) with
+    ``executor`` (default: $PANTAU_EXECUTOR as it is); the report."""
     warehouse = root / "wh" / "pantau.duckdb"
     os.environ.update({"PANTAU_WAREHOUSE": str(warehouse), "PANTAU_DATA_DIR": str(root / "data"),
                        "DAGSTER_HOME": str(root / "dagster_home")})
+    if executor:
+        os.environ["PANTAU_EXECUTOR"] = executor
     (root / "dagster_home").mkdir(parents=True, exist_ok=True)
     files = build(root / "files")
-    report: dict = {}
+    report: dict = {"executor": os.environ.get("PANTAU_EXECUTOR", "multiprocess"), "run_peak_rss_mib": {}}
+    peaks = report["run_peak_rss_mib"]
     with RouteServer({}) as other, RouteServer({}) as archive:
         routes = archive.routes
         routes["/served.warc"] = (200, {"Content-Encoding": "gzip"}, files["transport_bomb"].read_bytes())
@@ -94,14 +120,14 @@ def run(root: Path, retry_after_fix: bool = True) -> dict:
 
         local = [str(files[k]) for k in ("lying_10gb", "lying_5mb", "cut_gz", "cut_plain", "payload_bomb", "good_a")]
         urls = [f"{archive.base_url}/{p}" for p in ("served.warc", "redirect.warc.gz", "to-file.warc.gz", "missing.warc.gz")]
-        report["warc_exit"] = _pantau("backfill", "--warc", *local, *urls, "--warehouse", str(warehouse))
-        report["cc_news_exit"] = _pantau("backfill", "--cc-news", "2019-03..2019-05", "--warehouse", str(warehouse))
+        report["warc_exit"], peaks["warc"] = _pantau("backfill", "--warc", *local, *urls, "--warehouse", str(warehouse))
+        report["cc_news_exit"], peaks["cc_news"] = _pantau("backfill", "--cc-news", "2019-03..2019-05", "--warehouse", str(warehouse))
         report["first"] = _recorded(warehouse)
         if retry_after_fix:
             routes["/missing.warc.gz"] = (200, {}, good_b)  # the 404 is fixed: a retry takes it (and only the failed)
-            report["retry_exit"] = _pantau("backfill", "--retry-failed", "--warehouse", str(warehouse))
+            report["retry_exit"], peaks["retry"] = _pantau("backfill", "--retry-failed", "--warehouse", str(warehouse))
             report["retry"] = _recorded(warehouse)
-    report["peak_rss_mib"] = round(children_peak_rss_mib(), 1)  # the largest pantau process (or step) of the runs
+    report["peak_rss_mib"] = max(peaks.values())  # the largest pantau process (or step) of the runs
     report["generator_rss_mib"] = round(peak_rss_mib(), 1)  # this process: the files and the servers
     report["local_urls"] = sorted({f"https://lokal.example/{i}" for i in range(3)})
     return report
@@ -142,19 +168,24 @@ def read_all(root: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run it and print the report as JSON (exit 0 when both backfills exited 0)."""
+    """Run it and print the report as JSON (exit 0 when every backfill exited 0)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=None, help="work folder (default: a temporary one)")
     parser.add_argument("--no-retry", action="store_true")
+    parser.add_argument("--executor", choices=("both", *EXECUTORS), default="both", help="the executor(s) to run the backfills with")
     parser.add_argument("--read-only", action="store_true", help="only the reading step, in this process (see read_all)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
+        root = args.out or Path(tmp)
         if args.read_only:
-            print("\n" + json.dumps(read_all(args.out or Path(tmp)), indent=1, default=str))
+            print("\n" + json.dumps(read_all(root), indent=1, default=str))
             return 0
-        report = run(args.out or Path(tmp), retry_after_fix=not args.no_retry)
-    print("\n" + json.dumps(report, indent=1, default=str))
-    return 0 if report["warc_exit"] == report["cc_news_exit"] == 0 else 1
+        executors = EXECUTORS if args.executor == "both" else (args.executor,)
+        reports = {e: run(root / e, retry_after_fix=not args.no_retry, executor=e) for e in executors}
+    summary = {e: {"peak_rss_mib": r["peak_rss_mib"], "run_peak_rss_mib": r["run_peak_rss_mib"]} for e, r in reports.items()}
+    print("\n" + json.dumps({"peak_rss_mib": summary, "reports": reports}, indent=1, default=str))
+    exits = [r[k] for r in reports.values() for k in ("warc_exit", "cc_news_exit", "retry_exit") if k in r]
+    return 0 if all(code == 0 for code in exits) else 1
 
 
 if __name__ == "__main__":

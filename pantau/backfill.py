@@ -14,6 +14,7 @@ import json
 import os
 import re
 import socket
+import sys
 import time
 import uuid
 import zlib
@@ -95,11 +96,13 @@ class _Counted:
 
 def worker_name() -> str:
     """The Dask worker's address when running on one, else host:pid."""
+    # a Dask worker has imported distributed already; importing it here would cost every other process ~30 MiB
+    distributed = sys.modules.get("distributed")
     try:
-        from distributed import get_worker
-
-        return get_worker().address
-    except (ImportError, ValueError):
+        if distributed is None:
+            raise ValueError("not on a Dask worker")
+        return distributed.get_worker().address
+    except ValueError:
         return f"{socket.gethostname()}:{os.getpid()}"
 
 

@@ -10,7 +10,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from archives import prefilter
 from archives.fetch import (
     ArchiveAddressError,
     ArchiveTruncatedError,
@@ -18,6 +21,7 @@ from archives.fetch import (
     month_range,
     open_archive,
 )
+from archives.http_payload import parse_response, plain_response
 from archives.prefilter import could_be_relevant, python_rule
 from archives.reader import iter_records
 from cleaning.page import CleaningError, clean_page
@@ -139,6 +143,50 @@ def test_prefilter_on_bytes(rule):
     assert could_be_relevant("<p>jaminan kesehatan daerah</p>".encode("utf-16"), "utf-16")
     assert not rule(b"<p>jaminan pinjaman bank dan kartu kredit untuk penerima gaji</p>")
     assert not rule(b"<p>Skor akhir pertandingan 2-1 untuk tim tamu</p>")
+
+
+_PIECES = ["bpjs", "BPJ", "jkn", "JKn", "uhc", "jaminan", "JAMINAN", "jam", " kesehatan", "universal", "niv", " Health",
+           "kartu", "artu", " indonesia", " sehat", "penerima", "rim", " bantuan", "pbi", "-jk", "apb", "x", " ", "<b>", "&nbsp;"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+@settings(max_examples=150, deadline=None, derandomize=True)
+def test_hyperscan_anchors_give_the_python_rule(pieces):
+    """Hyperscan looks for a piece of each word and confirms the word around it: the same rule, at the
+    buffer's edges, in any case, with words cut or run together."""
+    payload = "".join(pieces).encode()
+    assert prefilter._scan(payload) == python_rule(payload)
+    assert prefilter._scan(memoryview(payload)) == python_rule(payload)
+
+
+_HEADS = [
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: 5\r\n\r\nhello",
+    b"HTTP/1.1 200 OK\r\ncontent-type: Text/HTML \r\nX-A: b\r\ncontent-length:5\r\n\r\nhello",
+    b"HTTP/1.0 404 Not Found\r\nContent-Type: image/jpeg\r\nContent-Length: 5\r\n\r\nhello",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Type: image/png\r\nContent-Length: 5\r\n\r\nhello",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 4\r\n\r\nhello",  # its length disagrees
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nhello",  # no length
+    b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",  # no type
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: identity\r\nContent-Length: 5\r\n\r\nhello",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Length: 10\r\n\r\n5\r\nhello\r\n",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n folded\r\nContent-Length: 5\r\n\r\nhello",
+    b"HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: 5\n\nhello",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16\r\nContent-Length: 6\r\n\r\n\xff\xfeh\x00i\x00",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 4\r\n\r\n\xff\xfeh\x00",
+]
+
+
+@pytest.mark.parametrize("block", _HEADS)
+def test_a_plain_response_reads_as_the_full_parser_reads_it(block):
+    """The screen's short path (no header parser) takes only what ``parse_response`` reads the same way."""
+    plain = plain_response(block)
+    full = parse_response(block, 1 << 20)
+    if plain is not None:
+        content_type, body = plain
+        assert content_type == full.content_type and bytes(body) == full.payload == full.body and full.length_agrees
+        assert not prefilter._wide(full.charset, full.payload)
+    plain_ones = {0, 1, 2, 3}
+    assert (plain is not None) == (_HEADS.index(block) in plain_ones)
 
 
 def test_month_ranges():

@@ -113,6 +113,7 @@ def test_reextract_job_changes_results_without_fetching(site, pipeline_env, tmp_
     assert q(pipeline_env, "select count(*) from marts.fct_coverage_metrics where metric = 'participants'")[0][0] > 0
 
     import pantau.steps as steps
+    from cleaning.page import CleaningError
     from extraction import extract as real_extract
 
     def extract_without_counts(*args, **kwargs):
@@ -120,11 +121,26 @@ def test_reextract_job_changes_results_without_fetching(site, pipeline_env, tmp_
         result.facts = [f for f in result.facts if f.metric != "participants"]
         return result
 
+    # re-cleaning now rejects the one page of an article: the loader deletes that article (no page links
+    # to it any more), and the incremental fct_articles must drop it too
+    gone_id, gone_url = q(pipeline_env, "select article_id, url from marts.fct_articles where url_count = 1 order by url limit 1")[0]
+    real_clean = steps.clean_page
+
+    def clean_rejecting_one(html, url):
+        if url == gone_url:
+            raise CleaningError("no article text")
+        return real_clean(html, url)
+
     monkeypatch.setattr(steps, "extract", extract_without_counts)
+    monkeypatch.setattr(steps, "clean_page", clean_rejecting_one)
     assert cli.main(["run", "--reextract", "--sources", str(sources), "--warehouse", str(pipeline_env)]) == 0
     assert len(site.requests) == requests_before  # nothing reached the site
     assert q(pipeline_env, "select count(*) from marts.fct_coverage_metrics where metric = 'participants'")[0][0] == 0
     assert q(pipeline_env, "select count(*) from marts.fct_coverage_metrics")[0][0] > 0
+    assert q(pipeline_env, f"select count(*) from raw.articles where article_id = '{gone_id}'") == [(0,)]
+    assert q(pipeline_env, f"select count(*) from marts.fct_articles where article_id = '{gone_id}' or url = '{gone_url}'") == [(0,)]
+    assert q(pipeline_env, "select count(*) - count(distinct article_id) from marts.fct_articles") == [(0,)]
+    assert q(pipeline_env, "select count(*) from marts.fct_articles") == q(pipeline_env, "select count(*) from raw.articles where relevant")
 
 
 PLAIN_PAGES = {
