@@ -225,16 +225,16 @@ class Decider:
                        and "region:joined_with_the_next_name" in c.fact.decided_by + best.fact.decided_by
                        and c.fact.region_code != best.fact.region_code]
             for p, c in picked:
-                fact = _scored(replace(c.fact, decided_by=list(c.fact.decided_by)), p, model.reasons(c.features))
-                threshold = model.threshold(fact.metric)
-                fact.threshold, fact.features = threshold, sorted(set(c.features))
-                if model.publishes(p, fact.metric, c.origin == "rules" and c.fact.confidence == "high"):
-                    fact.confidence, fact.review_reason = "high", None
+                threshold = model.threshold(c.fact.metric)
+                if model.publishes(p, c.fact.metric, c.origin == "rules" and c.fact.confidence == "high"):
+                    confidence, review_reason = "high", None
                 elif p >= model.review_floor:
-                    fact.confidence = "review"
-                    fact.review_reason = _why_held(p, threshold, fact.metric, c)
+                    confidence, review_reason = "review", _why_held(p, threshold, c.fact.metric, c)
                 else:
-                    continue
+                    continue  # decided before the reasons are read: they are most of the trees' time
+                fact = _scored(replace(c.fact, decided_by=list(c.fact.decided_by)), p, model.reasons(c.features))
+                fact.threshold, fact.features = threshold, sorted(set(c.features))
+                fact.confidence, fact.review_reason = confidence, review_reason
                 key = (fact.region_code, fact.metric, fact.kind, fact.segment, fact.value)
                 if key not in chosen or (chosen[key].score or 0) < p:
                     chosen[key] = fact
