@@ -5,8 +5,8 @@ reading into candidates: the rules' own, and the plausible alternatives the rule
 named in the sentence or the one before it, the headline's, the dateline's, the article's main region, the nation;
 a participant count of unknown segment read as the total). Each candidate is described by named features: the cues
 the rules recorded, the segments and domain words named around the figure in its clause, distances, positions,
-list and table structure, agreement with headline and dateline, number format, and how often and where its region
-is named. Feature names hold single words or word classes, never a sentence of the article.
+list and table structure, agreement with headline and dateline, number format, how often and where its region
+is named, and how its figure compares with the article's other figures. Feature names hold single words or word classes, never a sentence of the article.
 
 Pure and I/O-free, like the rest of ``extraction/``.
 """
@@ -281,6 +281,25 @@ def region_features(code: str, metric: str, at: int, index: _ArticleIndex) -> li
     return f
 
 
+def comparison_features(fact: Fact, figures: list[Fact]) -> list[str]:
+    """How a candidate's figure compares with the article's other figures (the rules' reading of each): how often
+    its value is stated, how many figures of its metric and of its region and metric there are, and whether it is
+    the largest or smallest of its metric. A restated value, or one of many figures of one region, reads differently
+    from a lone figure. Measured on 406 labelled articles (grouped folds, boosted trees): facts F1 0.708 → 0.723,
+    F0.5 0.771 → 0.774."""
+    value = float(fact.value)
+    same = sum(1 for o in figures if abs(float(o.value) - value) <= 0.005 * max(1.0, value))
+    of_metric = [float(o.value) for o in figures if o.metric == fact.metric]
+    of_region = sum(1 for o in figures if o.metric == fact.metric and o.region_code == fact.region_code)
+    out = [f"value_seen={_bucket(same, (2, 3))}", f"metric_figures={_bucket(len(of_metric), (2, 3, 5, 9))}",
+           f"region_metric_figures={_bucket(of_region, (1, 2, 3, 5))}"]
+    if of_metric and value >= max(of_metric):
+        out.append("largest_of_metric")
+    if len(of_metric) > 1 and value <= min(of_metric):
+        out.append("smallest_of_metric")
+    return out
+
+
 def _alternative_regions(fact: Fact, index: _ArticleIndex) -> list[str]:
     reading = index.reading
     s = index.sentence_of(fact.number_start if fact.number_start >= 0 else fact.start)
@@ -354,6 +373,8 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
     out: list[Candidate] = []
     shared: dict[tuple[int, int, str, str], list[str]] = {}
     rule_keys = {(f.number_start, f.region_code, f.metric, f.kind, f.segment) for f in reading.facts}
+    # one reading per figure (the rules' last, as several regions joined to one figure share it)
+    figures = list({(f.number_start, f.number_end) if f.number_start >= 0 else (f.start, f.end): f for f in reading.facts}.values())
     for fact in reading.facts:
         figure = (fact.number_start, fact.number_end) if fact.number_start >= 0 else (fact.start, fact.end)
         key = (*figure, fact.metric, fact.kind)
@@ -363,11 +384,13 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
         context = context_of(base)
         region_cues = [f"rule_region={c}" for c in fact.decided_by if c.startswith("region:")]
         own_region = region_features(fact.region_code, fact.metric, fact.number_start, index)
-        out.append(Candidate(fact, "rules", figure, ["origin=rules", *region_cues, *own_region, *reading_features(fact, context)], base))
+        out.append(Candidate(fact, "rules", figure, ["origin=rules", *region_cues, *own_region, *reading_features(fact, context),
+                                                     *comparison_features(fact, figures)], base))
         for origin, alt in _alternative_readings(fact, base):
             if (fact.number_start, alt.region_code, alt.metric, alt.kind, alt.segment) in rule_keys:
                 continue
-            out.append(Candidate(alt, origin, figure, [f"origin={origin}", *region_cues, *own_region, *reading_features(alt, context)], base))
+            out.append(Candidate(alt, origin, figure, [f"origin={origin}", *region_cues, *own_region, *reading_features(alt, context),
+                                                       *comparison_features(alt, figures)], base))
         for code in _alternative_regions(fact, index):
             if (fact.number_start, code, fact.metric, fact.kind, fact.segment) in rule_keys:
                 continue
@@ -375,7 +398,7 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
             alt = _variant(fact, region_code=code, region_name=region.name,
                           decided_by=[c for c in fact.decided_by if not c.startswith("region:")] + ["region:alternative"], reasons=[])
             out.append(Candidate(alt, "alt_region", figure, ["origin=alt_region", *region_features(code, alt.metric, alt.number_start, index),
-                                                             *reading_features(alt, context)], base))
+                                                             *reading_features(alt, context), *comparison_features(alt, figures)], base))
     return out
 
 

@@ -244,3 +244,20 @@ def test_a_tree_model_round_trips_through_its_json_and_cannot_run_code():
     # a feature name is only ever a string literal in the compiled expression
     doc["facts"]["trees"] = [[["__import__('os').system('false') or 'x'", 1, 2, 0.0], [None, 0, 0, 1.0], [None, 0, 0, 2.0]]]
     assert decider_from_dict(doc).facts.margin(["x"]) == pytest.approx(1.25)
+
+
+def test_comparison_features_tell_a_restated_or_lone_figure():
+    from extraction.candidates import comparison_features
+    from extraction.model import Fact
+
+    def fact(region: str, metric: str, value: float) -> Fact:
+        return Fact(region, region, metric, "actual", None, value, "exact", None, "", 0, 1)
+
+    figures = [fact("63.02", "uhc_coverage_pct", 97.4), fact("63.02", "uhc_coverage_pct", 97.4),
+               fact("63.03", "uhc_coverage_pct", 91.0), fact("63.02", "participants", 120500)]
+    restated = comparison_features(figures[0], figures)
+    assert {"value_seen=1", "metric_figures=2", "region_metric_figures=2", "largest_of_metric"} <= set(restated)
+    assert "smallest_of_metric" in comparison_features(figures[2], figures)
+    lone = comparison_features(figures[3], figures)
+    assert {"value_seen=0", "metric_figures=0", "region_metric_figures=1", "largest_of_metric"} <= set(lone)
+    assert "smallest_of_metric" not in lone
