@@ -126,14 +126,14 @@ def prefilter_lost(path: Path) -> tuple[int, int, int]:
 
 
 _RSS_CHILD = """
-import json, re, sys
+import json, sys
 from dataclasses import replace
+from devtools.peak_memory import peak_rss_mib
 from pantau.settings import get_settings
 from pantau.backfill import process_archive
 s = replace(get_settings(), archive_output=sys.argv[2])
 process_archive(sys.argv[1], s, log=lambda _: None)
-# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would report the (large) bench process that forked this one
-print(json.dumps(int(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1)) / 1024))
+print(json.dumps(peak_rss_mib()))
 """
 
 

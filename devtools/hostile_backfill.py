@@ -31,26 +31,19 @@ from devtools.hostile_archives import (
     relevant_local_warc,
     transport_bomb,
 )
+from devtools.peak_memory import peak_rss_mib
 from devtools.warc_archives import corpus_pages, mixed_pages, write_paths_gz, write_warc
-
-
-def peak_rss_mib() -> float:
-    """This process's peak resident memory (VmHWM), in MiB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
 
 # ``pantau`` run inside a small wrapper that writes, as it exits, the peak resident memory of the pantau
 # process (VmHWM) and of the largest process it waited for (step processes, dbt). Not the caller's
 # ru_maxrss of the child: Linux carries a forked child's high-water mark over from its parent, so a child
 # of a large process (a test run) would report the parent's size.
 _MEASURED = """
-import atexit, json, re, resource, runpy, sys
+import atexit, json, resource, runpy, sys
+from devtools.peak_memory import peak_rss_mib
 out = sys.argv.pop(1)
 def report():
-    own = int(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1)) / 1024
+    own = peak_rss_mib()
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     with open(out, "w") as fh:
         json.dump({"own": own, "children": children}, fh)

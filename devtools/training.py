@@ -180,25 +180,31 @@ def fold_of(group: str, folds: int = FOLDS) -> int:
 
 # --- fitting ------------------------------------------------------------------------------------------------
 
-def fit_linear(rows: list[list[str]], labels: list[int], c: float, sample_weight: list[float] | None = None) -> tuple[dict[str, float], float]:
-    """Logistic regression over binary named features: weights by name and the bias."""
+def _binary_matrix(rows: list[list[str]], min_count: int):
+    """The rows as a sparse 0/1 matrix over the features seen in at least ``min_count`` rows, and their names."""
     from collections import Counter
 
     import numpy as np
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
 
     counts = Counter(f for row in rows for f in set(row))
-    names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
-    if len(set(labels)) < 2:
-        return {}, (6.0 if labels and labels[0] == 1 else -6.0)
+    names = sorted(f for f, n in counts.items() if n >= min_count)
     index = {f: i for i, f in enumerate(names)}
     indptr, indices = [0], []
     for row in rows:
-        cols = sorted({index[f] for f in row if f in index})
-        indices += cols
+        indices += sorted({index[f] for f in row if f in index})
         indptr.append(len(indices))
-    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(names)))
+    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(names))), names
+
+
+def fit_linear(rows: list[list[str]], labels: list[int], c: float, sample_weight: list[float] | None = None) -> tuple[dict[str, float], float]:
+    """Logistic regression over binary named features: weights by name and the bias."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(labels)) < 2:
+        return {}, (6.0 if labels and labels[0] == 1 else -6.0)
+    x, names = _binary_matrix(rows, MIN_FEATURE_COUNT)
     model = LogisticRegression(C=c, solver="lbfgs", max_iter=2000)
     model.fit(x, np.array(labels), sample_weight=None if sample_weight is None else np.array(sample_weight))
     weights = {f: round(float(w), 6) for f, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-6}
@@ -226,22 +232,12 @@ def fit_trees(rows: list[list[str]], labels: list[int], spec: ModelSpec, sample_
     """Gradient-boosted trees (LightGBM) over binary named features: the trees as nodes that ask for a feature by
     name, each node valued as its leaves' mean weighted by the examples that reached them (so a path splits the
     logit exactly), and the baseline logit (LightGBM folds it into the first tree: 0)."""
-    from collections import Counter
-
     import lightgbm
     import numpy as np
-    from scipy.sparse import csr_matrix
 
     if len(set(labels)) < 2:
         return [], (6.0 if labels and labels[0] == 1 else -6.0)
-    counts = Counter(f for row in rows for f in set(row))
-    names = sorted(f for f, n in counts.items() if n >= MIN_TREE_FEATURE_COUNT)
-    index = {f: i for i, f in enumerate(names)}
-    indptr, indices = [0], []
-    for row in rows:
-        indices += sorted({index[f] for f in row if f in index})
-        indptr.append(len(indices))
-    x = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(names)))
+    x, names = _binary_matrix(rows, MIN_TREE_FEATURE_COUNT)
     params = {"objective": "binary", "learning_rate": spec.learning_rate, "num_leaves": spec.leaves, "min_data_in_leaf": 10,
               "lambda_l2": 1.0, "use_missing": False, "feature_pre_filter": False, "verbose": -1,
               # one thread and a fixed seed: the same file from the same labels, and no threads spinning against each

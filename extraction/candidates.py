@@ -367,6 +367,11 @@ def _alternative_readings(fact: Fact, base: list[str]) -> list[tuple[str, Fact]]
     return out
 
 
+def _figure_of(fact: Fact) -> tuple[int, int]:
+    """Where a fact's figure sits: the number itself, or its sentence when the number's place is unknown."""
+    return (fact.number_start, fact.number_end) if fact.number_start >= 0 else (fact.start, fact.end)
+
+
 def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candidate]:
     """Every candidate fact of an article, with its features: the rules' facts and their alternatives."""
     index = _index_of(reading, gazetteer)
@@ -374,9 +379,17 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
     shared: dict[tuple[int, int, str, str], list[str]] = {}
     rule_keys = {(f.number_start, f.region_code, f.metric, f.kind, f.segment) for f in reading.facts}
     # one reading per figure (the rules' last, as several regions joined to one figure share it)
-    figures = list({(f.number_start, f.number_end) if f.number_start >= 0 else (f.start, f.end): f for f in reading.facts}.values())
+    figures = list({_figure_of(f): f for f in reading.facts}.values())
+    compared: dict[tuple, list[str]] = {}  # an alternative kind or segment compares as the rules' reading does
+
+    def compare(f: Fact) -> list[str]:
+        key = (f.value, f.metric, f.region_code)
+        if key not in compared:
+            compared[key] = comparison_features(f, figures)
+        return compared[key]
+
     for fact in reading.facts:
-        figure = (fact.number_start, fact.number_end) if fact.number_start >= 0 else (fact.start, fact.end)
+        figure = _figure_of(fact)
         key = (*figure, fact.metric, fact.kind)
         if key not in shared:
             shared[key] = list(dict.fromkeys(figure_features(fact, index)))
@@ -385,12 +398,12 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
         region_cues = [f"rule_region={c}" for c in fact.decided_by if c.startswith("region:")]
         own_region = region_features(fact.region_code, fact.metric, fact.number_start, index)
         out.append(Candidate(fact, "rules", figure, ["origin=rules", *region_cues, *own_region, *reading_features(fact, context),
-                                                     *comparison_features(fact, figures)], base))
+                                                     *compare(fact)], base))
         for origin, alt in _alternative_readings(fact, base):
             if (fact.number_start, alt.region_code, alt.metric, alt.kind, alt.segment) in rule_keys:
                 continue
             out.append(Candidate(alt, origin, figure, [f"origin={origin}", *region_cues, *own_region, *reading_features(alt, context),
-                                                       *comparison_features(alt, figures)], base))
+                                                       *compare(alt)], base))
         for code in _alternative_regions(fact, index):
             if (fact.number_start, code, fact.metric, fact.kind, fact.segment) in rule_keys:
                 continue
@@ -398,7 +411,7 @@ def fact_candidates(reading: ArticleReading, gazetteer: Gazetteer) -> list[Candi
             alt = _variant(fact, region_code=code, region_name=region.name,
                           decided_by=[c for c in fact.decided_by if not c.startswith("region:")] + ["region:alternative"], reasons=[])
             out.append(Candidate(alt, "alt_region", figure, ["origin=alt_region", *region_features(code, alt.metric, alt.number_start, index),
-                                                             *reading_features(alt, context), *comparison_features(alt, figures)], base))
+                                                             *reading_features(alt, context), *compare(alt)], base))
     return out
 
 

@@ -88,9 +88,8 @@ class LinearModel:
 
     def reasons(self, features: list[str]) -> list[str]:
         """The features that pushed the score most, signed: "+cue=metric:cakupan", "-before:population"."""
-        weighted = [(self.weights[f], f) for f in set(features) if f in self.weights and self.weights[f] != 0]
-        weighted.sort(key=lambda x: (-abs(x[0]), x[1]))
-        return [f"{'+' if w > 0 else '-'}{name}" for w, name in weighted[:REASONS_SHOWN]]
+        w = self.weights
+        return _strongest({f: w[f] for f in set(features) if f in w})
 
     def publishes(self, p: float, metric: str, rules_high: bool) -> bool:
         """Whether a reading with probability ``p`` reaches the marts under this model's policy."""
@@ -151,9 +150,14 @@ class TreeModel(LinearModel):
         for leaf in self._leaves(set(features)):
             for i, delta in paths[leaf]:
                 moved[i] += delta
-        names = self._names
-        top = heapq.nsmallest(REASONS_SHOWN, ((-abs(w), names[i], w) for i, w in enumerate(moved) if abs(w) > 1e-9))
-        return [f"{'+' if w > 0 else '-'}{name}" for _, name, w in top]
+        return _strongest(dict(zip(self._names, moved, strict=True)))
+
+
+def _strongest(pushes: dict[str, float]) -> list[str]:
+    """The ``REASONS_SHOWN`` names that pushed a logit most, signed ("+cue=metric:cakupan", "-not rules_review");
+    ties by name."""
+    top = heapq.nsmallest(REASONS_SHOWN, ((-abs(w), name, w) for name, w in pushes.items() if abs(w) > 1e-9))
+    return [f"{'+' if w > 0 else '-'}{name}" for _, name, w in top]
 
 
 def _expression(nodes: list[Node], i: int, leaf: Callable[[int], str]) -> str:

@@ -6,13 +6,11 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .browser import ARTIFACTS, CHROMIUM, free_port, open_dagster_page
+from .browser import ARTIFACTS, CHROMIUM, free_port, open_dagster_page, wait_for_dagster
 
 pytestmark = pytest.mark.browser
 
@@ -36,18 +34,7 @@ def dagster_ui(tmp_path):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/server_info", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("dagster-webserver exited early")
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("dagster-webserver did not come up in 120 s")
+    wait_for_dagster(base, proc, "dagster-webserver", timeout_s=120)
     yield base
     proc.terminate()
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from .browser import ARTIFACTS, CHROMIUM, free_port, open_dagster_page
+from .browser import ARTIFACTS, CHROMIUM, free_port, open_dagster_page, wait_for_dagster
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -43,14 +43,7 @@ def ui_demo(tmp_path):
     proc = subprocess.Popen([str(Path(sys.executable).with_name("pantau")), "ui-demo", "--port", str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    while True:  # until the UI answers (pytest's timeout bounds the wait)
-        try:
-            urllib.request.urlopen(f"{base}/server_info", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("pantau ui-demo exited early")
-            time.sleep(0.5)
+    wait_for_dagster(base, proc, "pantau ui-demo")
     yield base, f"http://127.0.0.1:{site_port}", Path(env["PANTAU_WAREHOUSE"])
     os.killpg(proc.pid, signal.SIGTERM)  # the sample site, dagster dev and its children
     try:
