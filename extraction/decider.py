@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+
 from .candidates import Candidate, MouCandidate
 from .model import Fact, MouEvent
 
@@ -113,7 +115,9 @@ class TreeModel(LinearModel):
     trees: list[list[Node]] = field(default_factory=list)
     _logit: Callable[[frozenset[str] | set[str]], float] | None = None
     _leaves: Callable[[frozenset[str] | set[str]], tuple[int, ...]] | None = None
-    _paths: list[tuple[tuple[int, float], ...]] = field(default_factory=list)  # per leaf: (split name's index, what it added)
+    # per leaf, the splits on its path as rows of (name's index, what it added), padded with a name past the last
+    _path_names: np.ndarray | None = None
+    _path_deltas: np.ndarray | None = None
     _names: list[str] = field(default_factory=list)  # "feature" and "not feature" for every feature a split asks for
 
     @classmethod
@@ -128,7 +132,12 @@ class TreeModel(LinearModel):
         self._leaves, paths = compile_leaves(self.trees)
         self._names = sorted({name for path in paths for name, _ in path})
         index = {name: i for i, name in enumerate(self._names)}
-        self._paths = [tuple((index[name], delta) for name, delta in path) for path in paths]
+        depth = max((len(path) for path in paths), default=0)
+        self._path_names = np.full((len(paths), depth), len(self._names), dtype=np.intp)
+        self._path_deltas = np.zeros((len(paths), depth))
+        for leaf, path in enumerate(paths):
+            for step, (name, delta) in enumerate(path):
+                self._path_names[leaf, step], self._path_deltas[leaf, step] = index[name], delta
 
     def margin(self, features: list[str]) -> float:
         """The logit before calibration."""
@@ -145,12 +154,15 @@ class TreeModel(LinearModel):
         feature raised it, "-not region_in_headline" when an absent one lowered it."""
         if self._leaves is None:
             self._compile()
-        moved = [0.0] * len(self._names)
-        paths = self._paths
-        for leaf in self._leaves(set(features)):
-            for i, delta in paths[leaf]:
-                moved[i] += delta
-        return _strongest(dict(zip(self._names, moved, strict=True)))
+        leaves = list(self._leaves(set(features)))
+        # one weighted count over every split on the paths taken: a tenth of the time of summing them in Python
+        moved = np.bincount(self._path_names[leaves].ravel(), self._path_deltas[leaves].ravel(), len(self._names) + 1)
+        strong = np.flatnonzero(np.abs(moved[:-1]) > 1e-9)
+        if len(strong) > REASONS_SHOWN:
+            size = np.abs(moved[strong])
+            # the REASONS_SHOWN largest and every name tied with the last of them, for _strongest's order by name
+            strong = strong[size >= np.partition(size, len(size) - REASONS_SHOWN)[len(size) - REASONS_SHOWN]]
+        return _strongest({self._names[i]: float(moved[i]) for i in strong})
 
 
 def _strongest(pushes: dict[str, float]) -> list[str]:
