@@ -110,10 +110,9 @@ _NATIONAL_TAIL = (
     r"yang\s+(?:sebesar|besarnya|mencapai|baru|sudah)|yang|,|:)?\s*(?:sekitar\s+|lebih\s+dari\s+)?$"
 )
 NATIONAL_LEVEL = re.compile(r"\b(?:rata-rata|rerata|capaian|cakupan|angka|persentase|tingkat)\s+" + _NATIONAL_TAIL, re.IGNORECASE)
-# A national target is Indonesia's own when stated as such ("Target nasional tahun ini 98 persen"); a region
-# measured against it ("di bawah target nasional 95 persen") has it as its own target, like a minimum standard.
+# A national target is Indonesia's, also when a region is measured against it ("di bawah target nasional 95
+# persen"), as the label schema has it: on 406 labelled articles the rules gain a right fact and lose four wrong ones.
 NATIONAL_TARGET = re.compile(
-    r"(?<!bawah )(?<!atas )(?<!melampaui )(?<!melebihi )(?<!mencapai )(?<!memenuhi )(?<!dengan )(?<!dari )"
     r"\b(?:target|sasaran|standar)\s+" + _NATIONAL_TAIL,
     re.IGNORECASE,
 )

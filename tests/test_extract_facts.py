@@ -184,8 +184,9 @@ def test_changes_subregions_and_lists(text, expected):
         # a national level quoted beside a region's figure is Indonesia's
         ("Cakupan JKN di Kabupaten Sleman 99 persen, di atas rata-rata nasional yang sebesar 97,3 persen.", ("00", "uhc_coverage_pct", "actual", 97.3)),
         ("Target nasional tahun 2025 adalah 98 persen untuk cakupan kepesertaan JKN.", ("00", "uhc_coverage_pct", "target", 98)),
-        # a region measured against a national threshold has it as its own target
-        ("Cakupan JKN Kabupaten Sleman 93 persen, masih di bawah target nasional 98 persen.", ("34.04", "uhc_coverage_pct", "target", 98)),
+        # a region measured against the national target: the target stays Indonesia's (the schema's convention)
+        ("Cakupan JKN Kabupaten Sleman 93 persen, masih di bawah target nasional 98 persen.", ("00", "uhc_coverage_pct", "target", 98)),
+        ("Keaktifan peserta JKN di Kota Tarakan 84 persen, melampaui target nasional sebesar 80 persen.", ("00", "active_participation_pct", "target", 80)),
     ],
 )
 def test_national_figures_beside_a_region(text, expected):
