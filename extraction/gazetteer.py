@@ -14,6 +14,7 @@ from .aliases import REGION_ALIASES
 
 NATION_CODE = "00"
 NATION_NAME = "Indonesia"
+_NOT_SHORT_FORMS = frozenset({"Seribu"})
 _PREFIX = re.compile(r"^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota)\s+")
 
 
@@ -113,6 +114,12 @@ def build_gazetteer(provinces: list, kabkota: list, aliases: dict[str, str]) -> 
         for variant in _spelling_variants(bare):
             if variant != bare and variant not in names:
                 names[variant] = list(codes)
+    # The press drops "Kepulauan" from an island regency's name ("Kabupaten Anambas", "warga Talaud"); a short
+    # form that is another region's name ("Riau") or a word of its own ("Seribu", a thousand) is not one.
+    for code, region in regions.items():
+        short = region.bare_name.removeprefix("Kepulauan ")
+        if region.type == "kabupaten" and short != region.bare_name and short not in names and short not in _NOT_SHORT_FORMS:
+            names[short] = [code]
     for alias, code in aliases.items():
         if code not in regions:
             raise ValueError(f"alias {alias!r} points at unknown region code {code!r}")

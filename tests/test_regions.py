@@ -37,6 +37,13 @@ def test_aliases_and_provinces(gazetteer):
     assert [c for _, c, _ in found] == ["64.74", "64.71", "64.72", "52.03", "64", "52", "35", "31", "00"]
 
 
+def test_an_island_regency_is_named_without_kepulauan(gazetteer):
+    found = codes("Kabupaten Natuna (100,4 persen), Kabupaten Anambas (99,1 persen) dan warga Talaud", gazetteer)
+    assert [c for _, c, _ in found] == ["21.03", "21.05", "71.04"]
+    # a short form that is a word ("Seribu": a thousand) or another region ("Riau") is not the regency
+    assert [c for _, c, _ in codes("Seribu warga Riau", gazetteer)] == ["14"]
+
+
 def test_pemerintah_kota_with_abbreviation_in_brackets(gazetteer):
     assert codes("Pemerintah Kota (Pemkot) Bontang", gazetteer)[0][1] == "64.74"
 
