@@ -475,6 +475,16 @@ def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[st
     return carried
 
 
+def _restates_a_rejected_share(text: str, quantities: list[Quantity], i: int) -> bool:
+    """A count that restates the percentage right before it ("0,9 persen atau 3.430 jiwa") is who that share
+    is: when the share is of those not enrolled, so is the count, however far before the count the words stand."""
+    share = quantities[i - 1]
+    if share.unit != "percent" or not v.COUNT_AFTER_PERCENT.search(text, share.start, quantities[i].start):
+        return False
+    span = (quantities[i - 2].end if i > 1 else 0, quantities[i].start)
+    return _percent_topic(text, share, span, []) == "reject"
+
+
 def _percent_fact(
     q: Quantity,
     s: Sentence,
@@ -746,6 +756,8 @@ def facts_in_sentence(
             previous_metric = metric
             value = round(q.value, 2)
         elif q.unit == "count":
+            if i and _restates_a_rejected_share(s.text, quantities, i):
+                continue
             found3 = _count_fact(q, s, cues, previous_metric == "uhc_coverage_pct", ctx.last_count_segment, span, list_item)
             if found3 is None:
                 continue

@@ -348,6 +348,16 @@ def test_people_named_as_not_enrolled_before_the_figure_are_not_participants():
     assert ("33.24", "participants", "actual", "pemda", 20000, "exact") in got
 
 
+
+def test_a_count_restating_the_share_not_enrolled_is_not_participants():
+    text = ("Menurut Dinas Kesehatan, warga Kabupaten Sikka yang belum punya kartu BPJS Kesehatan atau belum masuk "
+            "program JKN tinggal 1,2 persen atau 3.950 jiwa.")
+    assert [g for g in facts(text) if g[1] == "participants"] == []
+    # the same count beside a share of those enrolled is the region's membership
+    got = facts("Warga Kabupaten Sikka yang sudah terdaftar program JKN mencapai 98,8 persen atau 321.050 jiwa.")
+    assert ("53.07", "participants", "actual", "total", 321050, "exact") in got
+
+
 @pytest.mark.parametrize(
     "text",
     [
