@@ -368,6 +368,9 @@ def _rules_publish(item: dict) -> bool:
     return "origin=rules" in features and "rules_review" not in features
 
 
+# the scores at which a reading the rules do not publish may reach the marts on its own (NEVER: not at all)
+NEVER = 1.01
+ALONE_GRID = (*(round(0.5 + 0.05 * i, 2) for i in range(10)), NEVER)
 MIN_RECALL_AT_TARGET = 0.5  # below this, the precision goal would empty the marts: the fallback policy applies
 
 
@@ -420,6 +423,14 @@ def choose_thresholds(examples: list[Examples], held: HeldOut, facts: LinearMode
         t = max(THRESHOLD_GRID, key=lambda t: (_f_half(gated[t].get("facts", Tally())), -t))
         facts.policy, facts.thresholds = "rules_and_score", dict.fromkeys(METRICS, t)
         results = gated
+        # A reading the rules did not publish (another region, kind or segment; or one they held for review) that
+        # the model is sure of: measured on the folds, whether some score lets it in too without costing precision.
+        def alone(a: float) -> float:
+            published = {article: {"facts": [x for x in items["facts"] if x["score"] >= a or (x["score"] >= t and _rules_publish(x))],
+                                   "mous": []} for article, items in decided.items()}
+            return _f_half(evaluate(gold, published).get("facts", Tally()))
+
+        facts.alone_threshold = max((a for a in ALONE_GRID if a >= t), key=lambda a: (alone(a), a))
     ok = [t for t in THRESHOLD_GRID if results[t].get("mous", Tally()).precision >= target
           and results[t].get("mous", Tally()).recall >= MIN_RECALL_AT_TARGET]
     mous.policy = facts.policy
@@ -440,6 +451,7 @@ class CrossValidation:
     curve: list[tuple[float, int, dict[str, Tally]]]
     model_choice: list[tuple[str, float, float, float]]  # (model, precision, recall, f1) at the chosen thresholds
     calibration: list[tuple[float, float, int]]  # (mean predicted, observed rate, count) per probability bin
+    alone_threshold: float = NEVER
     facts_calibration: tuple[float, float] = (1.0, 0.0)
     mous_calibration: tuple[float, float] = (1.0, 0.0)
 
@@ -487,7 +499,7 @@ def cross_validate(real: list[Examples], corpus: list[Examples], specs: Iterable
         curve.append((fraction, n, tallies))
     thresholds = {**decider.facts.thresholds, **decider.mous.thresholds}
     return CrossValidation(len(real), len({ex.article.group for ex in real}), spec, learned, rules, thresholds, decider.facts.policy, curve, choice,
-                           _reliability(real, held, decider),
+                           _reliability(real, held, decider), decider.facts.alone_threshold,
                            (decider.facts.calibration_a, decider.facts.calibration_b),
                            (decider.mous.calibration_a, decider.mous.calibration_b))
 
@@ -502,7 +514,8 @@ def cv_report(cv: CrossValidation) -> str:
         th = cv.thresholds.get(key.split(":")[-1] if key != "mous" else "mou", "")
         lines.append(f"  {key:<34} {a.precision:13.3f} {a.recall:6.3f} {a.f1:6.3f}   {b.precision:11.3f} {b.recall:6.3f} {b.f1:6.3f}   {th}")
     lines.append(f"  policy: {cv.policy} (rules_and_score: the score alone missed precision {TARGET_PRECISION} at recall {MIN_RECALL_AT_TARGET}"
-                 " on held-out articles, so a fact must be one the rules publish and pass the threshold)")
+                 " on held-out articles, so a fact must be one the rules publish and pass the threshold"
+                 + (f"; another reading passes on its own at {cv.alone_threshold}" if cv.alone_threshold < NEVER else "") + ")")
     lines.append(f"  model: {cv.spec.name}, chosen by held-out F0.5 of what reaches the marts")
     lines.append("  model choice (facts at the chosen thresholds): " + "; ".join(
         f"{name}: P {p:.3f} R {r:.3f} F1 {f:.3f}" for name, p, r, f in cv.model_choice))
@@ -556,7 +569,8 @@ def train(project_root: Path, out_path: Path, corrections: list[tuple[list[str],
         "cross_validation": summary,
         "facts": {"bias": facts.bias, **fact_model,
                   "calibration": {"a": facts_cal[0], "b": facts_cal[1]},
-                  "thresholds": {m: thresholds.get(m, 0.5) for m in METRICS}, "default_threshold": 0.5, "review_floor": 0.05, "policy": policy},
+                  "thresholds": {m: thresholds.get(m, 0.5) for m in METRICS}, "default_threshold": 0.5, "review_floor": 0.05, "policy": policy,
+                  "alone_threshold": cv.alone_threshold},
         "mous": {"bias": mous.bias, "weights": dict(sorted(mous.weights.items())),
                  "calibration": {"a": mous_cal[0], "b": mous_cal[1]},
                  "thresholds": {"mou": thresholds.get("mou", 0.5)}, "default_threshold": 0.5, "review_floor": 0.0, "policy": policy},

@@ -46,6 +46,9 @@ class LinearModel:
     # "rules_and_score": only a reading the rules themselves publish, scored at or above the threshold, reaches the
     # marts (while the model alone cannot reach the precision goal on held-out news); "score": the score alone
     policy: str = "score"
+    # under "rules_and_score", the score at which a reading the rules do not publish reaches the marts on its own
+    # (above 1: never)
+    alone_threshold: float = 1.01
 
     @classmethod
     def from_dict(cls, d: dict) -> LinearModel:
@@ -60,6 +63,7 @@ class LinearModel:
             default_threshold=float(d.get("default_threshold", 0.5)),
             review_floor=float(d.get("review_floor", 0.05)),
             policy=str(d.get("policy", "score")),
+            alone_threshold=float(d.get("alone_threshold", 1.01)),
         )
 
     def margin(self, features: list[str]) -> float:
@@ -95,7 +99,7 @@ class LinearModel:
 
     def publishes(self, p: float, metric: str, rules_high: bool) -> bool:
         """Whether a reading with probability ``p`` reaches the marts under this model's policy."""
-        return p >= self.threshold(metric) and (self.policy == "score" or rules_high)
+        return p >= self.threshold(metric) and (self.policy == "score" or rules_high or p >= self.alone_threshold)
 
     def threshold(self, metric: str) -> float:
         """The probability at or above which a fact of this metric reaches the marts."""

@@ -97,12 +97,25 @@ def test_rules_and_score_policy_publishes_only_what_the_rules_publish(reading, g
     assert not [f for f in facts if f.confidence == "high" and "region:alternative" in f.decided_by]
 
 
+def test_a_reading_the_model_is_sure_of_passes_on_its_own_threshold(reading, gazetteer):
+    sure = _model({"origin=alt_region": 6.0}, bias=-1.0, policy="rules_and_score")
+    sure.alone_threshold = 0.95
+    facts = Decider(sure, _model({})).decide_facts(fact_candidates(reading, gazetteer))
+    alone = [f for f in facts if f.confidence == "high" and "region:alternative" in f.decided_by]
+    assert alone and all(f.score >= 0.95 for f in alone)
+    # the same readings wait for review while the rules' threshold alone is passed
+    sure.alone_threshold = 0.995
+    facts = Decider(sure, _model({})).decide_facts(fact_candidates(reading, gazetteer))
+    assert not [f for f in facts if f.confidence == "high" and "region:alternative" in f.decided_by]
+
+
 def test_model_document_round_trips_and_rules_only_is_the_rules(reading, gazetteer):
     doc = {"version": "t", "facts": {"bias": -1.0, "weights": {"origin=rules": 3.0}, "calibration": {"a": 2.0, "b": -0.5},
-                                    "thresholds": {"uhc_coverage_pct": 0.7}, "policy": "score"},
+                                    "thresholds": {"uhc_coverage_pct": 0.7}, "policy": "score", "alone_threshold": 0.9},
            "mous": {"bias": 1.0, "weights": {}}}
     d = decider_from_dict(doc)
     assert d.facts.threshold("uhc_coverage_pct") == 0.7 and d.facts.threshold("participants") == 0.5
+    assert d.facts.alone_threshold == 0.9 and d.mous.alone_threshold > 1
     assert d.facts.probability(["origin=rules"]) == pytest.approx(1 / (1 + 2.718281828 ** -(2.0 * 2.0 - 0.5)), rel=1e-6)
     rules = extract(ARTICLE, "2024-07-02", None, gazetteer, decider=RULES_ONLY)
     assert [(f.region_code, f.value) for f in rules.facts] == [(f.region_code, f.value) for f in reading.facts]
