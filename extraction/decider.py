@@ -4,8 +4,8 @@ The models score the named features of ``candidates.py``. They are trained on la
 (``devtools/training.py``), which chooses between a logistic regression and gradient-boosted trees (LightGBM) on
 article-grouped cross-validation, and stored as reviewed JSON beside this module (``decider.json``): weights by
 feature name, or trees whose every split asks whether one named feature is present; a Platt calibration; and the
-thresholds and policy chosen on the held-out folds. Scoring stays pure Python: a sum of weights, or the trees
-compiled once at load into one expression of set lookups.
+thresholds and policy chosen on the held-out folds. Scoring needs no LightGBM: a sum of weights, or the trees laid
+out once at load as flat arrays that all the candidates of an article walk down together (numpy).
 """
 
 from __future__ import annotations
@@ -83,6 +83,10 @@ class LinearModel:
             out.append(self.calibrated(self.bias + shared[key] + own))
         return out
 
+    def scored(self, candidates: list[Candidate]) -> tuple[list[float], Callable[[int], list[str]]]:
+        """The probabilities of the candidates, and the reasons of the i-th."""
+        return self.probabilities(candidates), lambda i: self.reasons(candidates[i].features)
+
     def probability(self, features: list[str]) -> float:
         """The calibrated probability that a candidate with these features is right."""
         return self.calibrated(self.margin(features))
@@ -109,6 +113,88 @@ class LinearModel:
 Node = tuple[str | None, int, int, float]  # (feature asked, node if absent, node if present, value); feature None: a leaf
 
 
+class _Forest:
+    """The trees as flat arrays, walked for all the candidates of an article at once: one array step per level
+    instead of a Python branch per node and candidate."""
+
+    def __init__(self, trees: list[list[Node]]) -> None:
+        self.columns: dict[str, int] = {}  # the features the splits ask for; one more column stays absent for leaves
+        sizes = [len(nodes) for nodes in trees]
+        self.roots = np.cumsum([0, *sizes[:-1]], dtype=np.intp) if trees else np.zeros(0, dtype=np.intp)
+        total = sum(sizes)
+        asked, absent, present = (np.arange(total, dtype=np.intp) for _ in range(3))
+        self.value = np.zeros(total)
+        leaf_paths: dict[int, tuple[tuple[str, float], ...]] = {}
+        self.depth = 0
+        for root, nodes in zip(self.roots.tolist(), trees, strict=True):
+            def walk(i: int, path: tuple[tuple[str, float], ...], nodes=nodes, root=root) -> None:
+                feature, no, yes, value = nodes[i]
+                self.value[root + i] = value
+                if feature is None:
+                    leaf_paths[root + i] = path
+                    self.depth = max(self.depth, len(path))
+                    return
+                asked[root + i] = self.columns.setdefault(feature, len(self.columns))
+                absent[root + i], present[root + i] = root + no, root + yes
+                walk(no, (*path, (f"not {feature}", nodes[no][3] - value)))
+                walk(yes, (*path, (feature, nodes[yes][3] - value)))
+
+            walk(0, ())
+        for pos in leaf_paths:
+            asked[pos] = len(self.columns)  # a leaf asks the column nobody has, and stays where it is
+        self.asked, self.absent, self.step = asked, absent, present - absent
+        # per leaf, what each split on its path added to the logit (the child's value less the node's): the reasons
+        self.names = sorted({name for path in leaf_paths.values() for name, _ in path})
+        index = {name: i for i, name in enumerate(self.names)}
+        self.leaf_row = np.zeros(total, dtype=np.intp)
+        self.path_names = np.full((len(leaf_paths), self.depth), len(self.names), dtype=np.intp)
+        self.path_deltas = np.zeros((len(leaf_paths), self.depth))
+        for row, (pos, path) in enumerate(leaf_paths.items()):
+            self.leaf_row[pos] = row
+            for step, (name, delta) in enumerate(path):
+                self.path_names[row, step], self.path_deltas[row, step] = index[name], delta
+
+    def leaves(self, rows: list[list[str]], shared: list[list[str]] | None = None) -> np.ndarray:
+        """The leaf each row of features reaches in each tree, as an array (rows × trees) of node positions.
+        ``shared[i]``, when given, is the head of ``rows[i]`` several rows have in common: looked up once."""
+        columns, known = self.columns, {}
+        hit_rows: list[int] = []
+        hit_cols: list[int] = []
+        for i, features in enumerate(rows):
+            head = shared[i] if shared is not None else []
+            if head:
+                cols = known.get(id(head))
+                if cols is None:
+                    cols = known[id(head)] = [columns[f] for f in head if f in columns]
+                hit_cols += cols
+                hit_rows += [i] * len(cols)
+            own = [columns[f] for f in features[len(head):] if f in columns]
+            hit_cols += own
+            hit_rows += [i] * len(own)
+        width = len(columns) + 1
+        present = np.zeros(len(rows) * width, dtype=np.intp)
+        present[np.asarray(hit_rows, dtype=np.intp) * width + np.asarray(hit_cols, dtype=np.intp)] = 1
+        pos = np.repeat(self.roots[None, :], len(rows), axis=0)
+        row = (np.arange(len(rows), dtype=np.intp) * width)[:, None]
+        absent, step, asked = self.absent, self.step, self.asked
+        for _ in range(self.depth):
+            # absent child, or present child where the feature asked is there (flat ``take``s: the fastest indexing)
+            pos = absent.take(pos) + present.take(row + asked.take(pos)) * step.take(pos)
+        return pos
+
+    def reasons(self, leaves: np.ndarray) -> list[str]:
+        """The splits on the paths to these leaves (one per tree) that moved the logit most, signed."""
+        rows = self.leaf_row[leaves]
+        # one weighted count over every split on the paths taken
+        moved = np.bincount(self.path_names[rows].ravel(), self.path_deltas[rows].ravel(), len(self.names) + 1)
+        strong = np.flatnonzero(np.abs(moved[:-1]) > 1e-9)
+        if len(strong) > REASONS_SHOWN:
+            size = np.abs(moved[strong])
+            # the REASONS_SHOWN largest and every name tied with the last of them, for _strongest's order by name
+            strong = strong[size >= np.partition(size, len(size) - REASONS_SHOWN)[len(size) - REASONS_SHOWN]]
+        return _strongest({self.names[i]: float(moved[i]) for i in strong})
+
+
 @dataclass(slots=True)
 class TreeModel(LinearModel):
     """Gradient-boosted trees over binary named features: the logit is ``bias`` plus one leaf value per tree.
@@ -117,12 +203,7 @@ class TreeModel(LinearModel):
     splits exactly into what each split on a candidate's path added (``reasons``)."""
 
     trees: list[list[Node]] = field(default_factory=list)
-    _logit: Callable[[frozenset[str] | set[str]], float] | None = None
-    _leaves: Callable[[frozenset[str] | set[str]], tuple[int, ...]] | None = None
-    # per leaf, the splits on its path as rows of (name's index, what it added), padded with a name past the last
-    _path_names: np.ndarray | None = None
-    _path_deltas: np.ndarray | None = None
-    _names: list[str] = field(default_factory=list)  # "feature" and "not feature" for every feature a split asks for
+    _forest: _Forest | None = None
 
     @classmethod
     def from_dict(cls, d: dict) -> TreeModel:
@@ -131,42 +212,35 @@ class TreeModel(LinearModel):
         trees = [[(None if n[0] is None else str(n[0]), int(n[1]), int(n[2]), float(n[3])) for n in tree] for tree in d["trees"]]
         return cls(**{name: getattr(base, name) for name in LinearModel.__dataclass_fields__}, trees=trees)
 
-    def _compile(self) -> None:
-        self._logit = compile_trees(self.trees, self.bias)
-        self._leaves, paths = compile_leaves(self.trees)
-        self._names = sorted({name for path in paths for name, _ in path})
-        index = {name: i for i, name in enumerate(self._names)}
-        depth = max((len(path) for path in paths), default=0)
-        self._path_names = np.full((len(paths), depth), len(self._names), dtype=np.intp)
-        self._path_deltas = np.zeros((len(paths), depth))
-        for leaf, path in enumerate(paths):
-            for step, (name, delta) in enumerate(path):
-                self._path_names[leaf, step], self._path_deltas[leaf, step] = index[name], delta
+    @property
+    def forest(self) -> _Forest:
+        """The trees as arrays, built at first use."""
+        if self._forest is None:
+            self._forest = _Forest(self.trees)
+        return self._forest
+
+    def _logits(self, leaves: np.ndarray) -> list[float]:
+        return (self.bias + self.forest.value[leaves].sum(axis=1)).tolist()
 
     def margin(self, features: list[str]) -> float:
         """The logit before calibration."""
-        if self._logit is None:
-            self._compile()
-        return self._logit(set(features))
+        return self._logits(self.forest.leaves([features]))[0]
 
     def probabilities(self, candidates: list[Candidate]) -> list[float]:
         """The calibrated probability of each candidate."""
-        return [self.calibrated(self.margin(c.features)) for c in candidates]
+        return self.scored(candidates)[0]
+
+    def scored(self, candidates: list[Candidate]) -> tuple[list[float], Callable[[int], list[str]]]:
+        """The probabilities of the candidates, and the reasons of the i-th, from one walk down the trees."""
+        if not candidates:
+            return [], lambda i: []
+        leaves = self.forest.leaves([c.features for c in candidates], [c.shared for c in candidates])
+        return [self.calibrated(m) for m in self._logits(leaves)], lambda i: self.forest.reasons(leaves[i])
 
     def reasons(self, features: list[str]) -> list[str]:
         """The splits that moved the logit most, signed and summed over trees: "+cue=metric:cakupan" when a present
         feature raised it, "-not region_in_headline" when an absent one lowered it."""
-        if self._leaves is None:
-            self._compile()
-        leaves = list(self._leaves(set(features)))
-        # one weighted count over every split on the paths taken: a tenth of the time of summing them in Python
-        moved = np.bincount(self._path_names[leaves].ravel(), self._path_deltas[leaves].ravel(), len(self._names) + 1)
-        strong = np.flatnonzero(np.abs(moved[:-1]) > 1e-9)
-        if len(strong) > REASONS_SHOWN:
-            size = np.abs(moved[strong])
-            # the REASONS_SHOWN largest and every name tied with the last of them, for _strongest's order by name
-            strong = strong[size >= np.partition(size, len(size) - REASONS_SHOWN)[len(size) - REASONS_SHOWN]]
-        return _strongest({self._names[i]: float(moved[i]) for i in strong})
+        return self.forest.reasons(self.forest.leaves([features])[0])
 
 
 def _strongest(pushes: dict[str, float]) -> list[str]:
@@ -174,46 +248,6 @@ def _strongest(pushes: dict[str, float]) -> list[str]:
     ties by name."""
     top = heapq.nsmallest(REASONS_SHOWN, ((-abs(w), name, w) for name, w in pushes.items() if abs(w) > 1e-9))
     return [f"{'+' if w > 0 else '-'}{name}" for _, name, w in top]
-
-
-def _expression(nodes: list[Node], i: int, leaf: Callable[[int], str]) -> str:
-    feature, absent, there, _ = nodes[i]
-    if feature is None:
-        return leaf(i)
-    return f"({_expression(nodes, there, leaf)} if {feature!r} in fs else {_expression(nodes, absent, leaf)})"
-
-
-def _compiled(body: str) -> Callable:
-    # the source holds feature names only as ``repr`` string literals and numbers only as floats and ints, so a
-    # doctored JSON cannot inject code; no builtins but sum
-    return eval(compile(f"lambda fs: {body}", "<decider trees>", "eval"), {"__builtins__": {}, "sum": sum})  # noqa: S307
-
-
-def compile_trees(trees: list[list[Node]], bias: float) -> Callable[[frozenset[str] | set[str]], float]:
-    """The logit of a set of features: the trees as one Python expression of set lookups, compiled once (twenty
-    times faster than walking the nodes)."""
-    terms = ", ".join(_expression(nodes, 0, lambda i, nodes=nodes: repr(float(nodes[i][3]))) for nodes in trees)
-    return _compiled(f"{float(bias)!r} + sum(({terms},))" if terms else repr(float(bias)))
-
-
-def compile_leaves(trees: list[list[Node]]) -> tuple[Callable[[frozenset[str] | set[str]], tuple[int, ...]], list[tuple[tuple[str, float], ...]]]:
-    """The leaf a set of features reaches in each tree (one compiled expression), and for every leaf what each split
-    on its path added to the logit (the child's value less the node's): ``reasons`` sums these."""
-    paths: list[tuple[tuple[str, float], ...]] = []
-    ids: dict[tuple[int, int], int] = {}
-    for t, nodes in enumerate(trees):
-        def walk(i: int, path: tuple[tuple[str, float], ...], nodes=nodes, t=t) -> None:
-            feature, absent, there, value = nodes[i]
-            if feature is None:
-                ids[(t, i)] = len(paths)
-                paths.append(path)
-                return
-            walk(absent, (*path, (f"not {feature}", nodes[absent][3] - value)))
-            walk(there, (*path, (feature, nodes[there][3] - value)))
-
-        walk(0, ())
-    terms = ", ".join(_expression(nodes, 0, lambda i, t=t: str(int(ids[(t, i)]))) for t, nodes in enumerate(trees))
-    return _compiled(f"({terms},)" if terms else "()"), paths
 
 
 @dataclass(slots=True)
@@ -232,27 +266,29 @@ class Decider:
             return _rules_facts(candidates)
         model = self.facts
         if probabilities is None:
-            probabilities = model.probabilities(candidates)
-        groups: dict[tuple[int, int], list[tuple[float, Candidate]]] = {}
-        for p, c in zip(probabilities, candidates, strict=True):
-            groups.setdefault(c.figure, []).append((p, c))
+            probabilities, why = model.scored(candidates)
+        else:
+            why = lambda i: model.reasons(candidates[i].features)  # noqa: E731
+        groups: dict[tuple[int, int], list[tuple[float, int, Candidate]]] = {}
+        for i, (p, c) in enumerate(zip(probabilities, candidates, strict=True)):
+            groups.setdefault(c.figure, []).append((p, i, c))
         chosen: dict[tuple, Fact] = {}
         for scored in groups.values():
-            scored.sort(key=lambda x: (-x[0], x[1].origin != "rules"))
-            best_p, best = scored[0]
-            picked = [(best_p, best)]
-            picked += [(p, c) for p, c in scored[1:] if c.origin == "rules" and p >= model.threshold(c.fact.metric)
+            scored.sort(key=lambda x: (-x[0], x[2].origin != "rules"))
+            best_p, _, best = scored[0]
+            picked = [scored[0]]
+            picked += [(p, i, c) for p, i, c in scored[1:] if c.origin == "rules" and p >= model.threshold(c.fact.metric)
                        and "region:joined_with_the_next_name" in c.fact.decided_by + best.fact.decided_by
                        and c.fact.region_code != best.fact.region_code]
-            for p, c in picked:
+            for p, i, c in picked:
                 threshold = model.threshold(c.fact.metric)
                 if model.publishes(p, c.fact.metric, c.origin == "rules" and c.fact.confidence == "high"):
                     confidence, review_reason = "high", None
                 elif p >= model.review_floor:
                     confidence, review_reason = "review", _why_held(p, threshold, c.fact.metric, c)
                 else:
-                    continue  # decided before the reasons are read: they are most of the trees' time
-                fact = _scored(replace(c.fact, decided_by=list(c.fact.decided_by)), p, model.reasons(c.features))
+                    continue  # decided before the reasons are read
+                fact = _scored(replace(c.fact, decided_by=list(c.fact.decided_by)), p, why(i))
                 fact.threshold, fact.features = threshold, sorted(set(c.features))
                 fact.confidence, fact.review_reason = confidence, review_reason
                 key = (fact.region_code, fact.metric, fact.kind, fact.segment, fact.value)

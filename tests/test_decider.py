@@ -231,13 +231,35 @@ def _walk(features: set[str]) -> float:
     return total
 
 
-@pytest.mark.parametrize("features", [set(), {"w_before=target"}, {"w_before=target", "region_in_headline"},
-                                      {"rules_review", "region_in_headline"}, {"w_before=target", "rules_review"}])
-def test_compiled_trees_score_as_a_walk_down_the_nodes(features):
-    from extraction.decider import TreeModel, compile_trees
+_CASES = [set(), {"w_before=target"}, {"w_before=target", "region_in_headline"}, {"rules_review", "region_in_headline"},
+          {"w_before=target", "rules_review"}]
 
-    assert compile_trees(_FOREST, 0.25)(features) == pytest.approx(_walk(features))
+
+@pytest.mark.parametrize("features", _CASES)
+def test_trees_walked_as_arrays_score_as_a_walk_down_the_nodes(features):
+    from extraction.decider import TreeModel
+
     assert TreeModel({}, 0.25, trees=_FOREST).margin(list(features)) == pytest.approx(_walk(features))
+    # the same forest with its nodes stored in another order (the present child first) scores the same
+    reordered = [[("w_before=target", 2, 1, 0.0), ("region_in_headline", 4, 3, 0.5), (None, 0, 0, -0.2), (None, 0, 0, 0.9),
+                  (None, 0, 0, 0.3)], _FOREST[1]]
+    assert TreeModel({}, 0.25, trees=reordered).margin(list(features)) == pytest.approx(_walk(features))
+
+
+def test_a_batch_of_candidates_scores_as_each_alone():
+    from extraction.candidates import Candidate
+    from extraction.decider import TreeModel
+    from extraction.model import Fact
+
+    model = TreeModel({}, 0.25, trees=_FOREST)
+    head = ["w_before=target"]  # a figure's features, shared by its readings
+    fact = Fact("00", "Indonesia", "uhc_coverage_pct", "actual", None, 98, "exact", None, "", 0, 1)
+    batch = [Candidate(fact, "rules", (0, 1), [*head, *sorted(own)], head) for own in ({"region_in_headline"}, {"rules_review"}, set())]
+    batch.append(Candidate(fact, "rules", (2, 3), ["rules_review"], []))
+    probabilities, reasons = model.scored(batch)
+    for i, c in enumerate(batch):
+        assert probabilities[i] == pytest.approx(model.calibrated(_walk(set(c.features))))
+        assert reasons(i) == model.reasons(c.features)
 
 
 def test_tree_reasons_name_the_splits_that_moved_the_score():
@@ -254,7 +276,7 @@ def test_a_tree_model_round_trips_through_its_json_and_cannot_run_code():
                      "thresholds": {"participants": 0.6}, "policy": "score"}, "mous": None, "version": "t"}
     model = decider_from_dict(doc).facts
     assert model.margin(["w_before=target"]) == pytest.approx(_walk({"w_before=target"}))
-    # a feature name is only ever a string literal in the compiled expression
+    # a feature name is only ever looked up, never run
     doc["facts"]["trees"] = [[["__import__('os').system('false') or 'x'", 1, 2, 0.0], [None, 0, 0, 1.0], [None, 0, 0, 2.0]]]
     assert decider_from_dict(doc).facts.margin(["x"]) == pytest.approx(1.25)
 
