@@ -36,7 +36,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # A month named without its year ("per Oktober", "Oktober lalu"): the latest such month up to publication
 _FULL_MONTH = r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember)"
 _MONTH_ALONE = re.compile(
-    rf"(?:\b(?:per|pada|bulan|hingga|sampai|akhir|awal|pertengahan|sejak)\s+({_FULL_MONTH})\b(?!\s+(?:tahun\s+)?(?:19|20)\d{{2}})"
+    # "bulan Desember kemarin" is last December as a whole: "kemarin" here is no "yesterday" of its own
+    rf"(?:\b(?:per|pada|bulan|hingga|sampai|akhir|awal|pertengahan|sejak)\s+({_FULL_MONTH})\b(?!\s+(?:tahun\s+)?(?:19|20)\d{{2}})(?:\s+(?:lalu|kemarin)\b)?"
     rf"|\b({_FULL_MONTH})\s+(?:lalu|kemarin)\b)",
     re.IGNORECASE,
 )

@@ -153,7 +153,7 @@ _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at
 _WEEKDAY_AT = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b")
 _SAME_OCCASION = re.compile(
     r"\b(?:(?:di|pada)\s+(?:saat|waktu)\s+(?:yang\s+)?bersamaan|(?:pada|dalam|di)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)|"
-    r"^\W*selain\s+itu|^\W*sekaligus|bersamaan\s+dengan\s+itu)\b",
+    r"^\W*selain\s+itu|^\W*sekaligus|bersamaan\s+dengan\s+itu|^\W*(?:pertemuan|kegiatan|acara|rapat)\s+(?:tersebut|itu|ini))\b",
     re.IGNORECASE,
 )
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*,?\s*\(?\s*$")
@@ -372,6 +372,7 @@ def _signing_date(
     sentence is about an earlier agreement rather than the one the story reports (then the date is that one's)."""
     s = sentences[i]
     best: tuple[int, str] | None = None
+    relative_only = True
     for d in find_dates(s.text, published):
         before = s.text[max(0, d.start - 40) : d.start]
         if _past(before) or _PAST_AFTER.match(s.text, d.end):
@@ -380,8 +381,19 @@ def _signing_date(
             continue
         if len(d.value) == 4 and not (_YEAR_INTRO.search(before) or d.relative):
             continue  # "UHC 2025", "(JKA) tahun 2020": the program's year, not the day it was signed
-        if best is None or len(d.value) > len(best[1]):
+        # the more precise date wins; of two as precise, the one written with its weekday: the event's own day
+        # ("..., Kamis (6/12) di Ambon"), not the dateline's filing day ("Ambon (7/12) –")
+        if best is None or len(d.value) > len(best[1]) or (len(d.value) == len(best[1]) and _weekday_dated(s.text, d.start)
+                                                            and not _weekday_dated(s.text, best[0])):
             best = (d.start, d.value)
+            relative_only = d.relative
+    if best is not None and relative_only and len(best[1]) == 10 and i > 0:
+        # "hari ini" in a speech is the day of the event, which the story dates just before ("..., Kamis (5/6/2025).")
+        # better than the publication date the word is read against (often a day later)
+        prev = sentences[i - 1].text
+        for d in find_dates(prev, published):
+            if len(d.value) == 10 and not d.relative and _weekday_dated(prev, d.start) and 0 <= (date.fromisoformat(best[1]) - date.fromisoformat(d.value)).days <= 7:
+                return d.value, "date:previous_sentence_weekday", False
     if best is not None:
         if len(best[1]) < 10:  # "pada 3 Februari lalu" reads as the month; the day is there too
             loose = _date_without_year(s.text, published, article_years)

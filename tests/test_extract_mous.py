@@ -555,3 +555,33 @@ def test_a_plan_to_renew_every_year_leaves_the_first_signing_new():
         "Menurut bupati, kerja sama ini akan diperpanjang setiap tahun."
     )
     assert mous(text, "2021-03-03") == [("71.03", "2021-03-01", "new")]
+
+
+def test_last_december_is_the_month_not_yesterday():
+    text = "Kepala BPJS Kesehatan Cabang Sorong mengatakan, pada bulan Desember kemarin Pemkot Sorong sudah menandatangani MoU pendaftaran seluruh warganya."
+    assert mous(text, "2022-01-12") == [("96.71", "2021-12", "new")]
+
+
+def test_a_signing_that_continues_the_meeting_of_the_lead_takes_its_day():
+    text = (
+        "Tondano, Warta Sehat – BPJS Kesehatan Cabang Manado menggelar pertemuan pembahasan UHC dengan Pemkab Minahasa (14/2). "
+        "Pertemuan tersebut diakhiri dengan penandatanganan Kesepakatan Bersama antara Bupati Minahasa dan BPJS Kesehatan."
+    )
+    assert mous(text, "2023-03-02") == [("71.02", "2023-02-14", "new")]
+
+
+def test_the_weekday_dated_day_is_the_signing_not_the_datelines():
+    text = ("Kupang (9/3) – Pemkab Sumba Timur menandatangani perjanjian kerja sama UHC dengan BPJS Kesehatan, "
+            "Rabu (8/3) di Kupang.")
+    assert mous(text, "2023-03-09") == [("53.11", "2023-03-08", "new")]
+    # without a weekday on either, the first date stays
+    assert mous("Kupang (9/3) – Pemkab Sumba Timur menandatangani perjanjian kerja sama UHC dengan BPJS Kesehatan (8/3).",
+                "2023-03-09") == [("53.11", "2023-03-09", "new")]
+
+
+def test_today_in_a_speech_is_the_day_the_story_dated_just_before():
+    text = (
+        "Program berobat gratis bagi warga Alor berlanjut lewat acara di aula kantor bupati, Selasa (10/6/2025). "
+        "Bupati Alor mengatakan, hari ini penandatanganan MoU antara Pemkab Alor dan BPJS Kesehatan menjadi hari yang dinanti warga."
+    )
+    assert {m[1] for m in mous(text, "2025-06-11")} == {"2025-06-10"}
