@@ -8,17 +8,17 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 
-# What stands right before a name and fixes its type.
+# What stands right before a name and fixes its type (writers lower-case it too: "di provinsi Gorontalo").
 _KOTA_PREFIX = re.compile(
-    r"(?:\bKota|\bPemkot|\bPemerintah\s+Kota|\bWali\s*[Kk]ota|\bWakil\s+Wali\s*[Kk]ota|\bWalkot|\bDPRD\s+Kota|\bSekkot|\bDinkes\s+Kota)"
+    r"(?:\b[Kk]ota|\b[Pp]emkot|\b[Pp]emerintah\s+[Kk]ota|\b[Ww]ali\s*[Kk]ota|\bWakil\s+Wali\s*[Kk]ota|\bWalkot|\bDPRD\s+Kota|\bSekkot|\bDinkes\s+Kota)"
     r"\s*(?:\([^)]{1,20}\)\s*)?$"
 )
 _KAB_PREFIX = re.compile(
-    r"(?:\bKabupaten|\bKab\.?|\bPemkab|\bPemerintah\s+Kabupaten|\bBupati|\bWakil\s+Bupati|\bDPRD\s+Kabupaten|\bSekda\s+Kabupaten|\bDinkes\s+Kabupaten)"
+    r"(?:\b[Kk]abupaten|\bKab\.?|\b[Pp]emkab|\b[Pp]emerintah\s+[Kk]abupaten|\b[Bb]upati|\bWakil\s+Bupati|\bDPRD\s+Kabupaten|\bSekda\s+Kabupaten|\bDinkes\s+Kabupaten)"
     r"\s*(?:\([^)]{1,20}\)\s*)?$"
 )
 _PROV_PREFIX = re.compile(
-    r"(?:\bProvinsi|\bProv\.?|\bPemprov|\bPemerintah\s+Provinsi|\bGubernur|\bWakil\s+Gubernur|\bDPRD\s+Provinsi)"
+    r"(?:\b[Pp]rovinsi|\bProv\.?|\b[Pp]emprov|\b[Pp]emerintah\s+[Pp]rovinsi|\b[Gg]ubernur|\bWakil\s+Gubernur|\bDPRD\s+Provinsi)"
     r"\s*(?:\([^)]{1,20}\)\s*)?$"
 )
 # A name right after these is where an office sits, not the place a figure is about:

@@ -23,6 +23,11 @@ def test_prefixes_decide_kota_vs_kabupaten(gazetteer):
     assert [c for _, c, _ in found] == ["33.22", "33.74", "32.71", "32.01"]
 
 
+def test_a_lower_case_prefix_fixes_the_type_too(gazetteer):
+    found = codes("Cakupan di provinsi Gorontalo naik, di kabupaten Gorontalo turun, dan warga kota Gorontalo puas", gazetteer)
+    assert [c for _, c, _ in found] == ["75", "75.01", "75.71"]
+
+
 def test_bare_name_follows_the_article(gazetteer):
     found = codes("Kabupaten Malang menganggarkan dana. Di Malang, cakupan 97 persen.", gazetteer)
     assert [c for _, c, _ in found] == ["35.07", "35.07"]
