@@ -268,8 +268,7 @@ def _region_and_cue(
             while k > 0 and before[k].code == nearest.code and before[k + 1].start - before[k].end < 12:
                 k -= 1
             prev = before[k]
-            prev_region = ctx.gazetteer.regions[prev.code]
-            if region.type == "provinsi" and prev_region.province_code == region.code and before[k + 1].start - prev.end < 40:
+            if region.type == "provinsi" and ctx.gazetteer.lies_in(prev.code, region.code) and before[k + 1].start - prev.end < 40:
                 return prev.code, "name_located_in_province"
         # "dibayar Pemerintah Aceh": a province named as the one who pays, in an article about one of its kabupaten
         if ctx.gazetteer is not None and ctx.main_region and _PAYER_BEFORE.search(sentence.text, 0, nearest.start - sentence.start):

@@ -15,6 +15,9 @@ from .aliases import REGION_ALIASES
 NATION_CODE = "00"
 NATION_NAME = "Indonesia"
 _NOT_SHORT_FORMS = frozenset({"Seribu"})
+# Provinces split off since JKN began (2014), and the province their regions belonged to: older news locates a
+# regency in the old province.
+FORMER_PROVINCE = {"93": "91", "94": "91", "95": "91", "96": "92", "65": "64"}
 _PREFIX = re.compile(r"^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota)\s+")
 
 
@@ -47,6 +50,14 @@ class Gazetteer:
     def get(self, code: str) -> Region | None:
         """The region with this code, if any."""
         return self.regions.get(code)
+
+    def lies_in(self, code: str, province: str) -> bool:
+        """Whether region ``code`` lies in ``province``, as it does today or did before its province was split off
+        ("Kabupaten Mimika, Provinsi Papua" in news from before 2022)."""
+        region = self.regions.get(code)
+        if region is None or region.province_code is None:
+            return False
+        return province in (region.province_code, FORMER_PROVINCE.get(region.province_code))
 
 
 def _display_name(name: str, type_: str) -> str:

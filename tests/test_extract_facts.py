@@ -456,3 +456,17 @@ def test_a_target_after_a_sentence_naming_the_topic_without_a_figure():
 def test_a_year_that_introduces_the_next_figure_is_that_figures():
     result = extract("Cakupan JKN Kota Pekalongan pada 2022 sebesar 90 persen, 2023 sebesar 93 persen dan 2024 mencapai 96 persen.", "2025-02-11")
     assert [(f.value, f.as_of) for f in result.facts] == [(90, "2022"), (93, "2023"), (96, "2024")]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Pemerintah Kabupaten Sleman, Provinsi DIY menanggung iuran JKN sebanyak 41.200 warga kurang mampu.", "34.04"),
+        # before the 2022 split the press located Papua Tengah's regencies in Papua
+        ("Pemerintah Kabupaten Nabire, Provinsi Papua, menanggung iuran JKN sebanyak 18.500 warga kurang mampu.", "94.01"),
+        # and Kalimantan Utara's in Kalimantan Timur before 2012
+        ("Pemerintah Kota Tarakan, Kalimantan Timur, menanggung iuran JKN sebanyak 12.300 warga kurang mampu.", "65.71"),
+    ],
+)
+def test_a_province_that_locates_the_name_before_it_is_no_subject(text, code):
+    assert {g[0] for g in facts(text) if g[1] == "participants"} == {code}
