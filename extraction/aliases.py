@@ -61,5 +61,10 @@ REGION_ALIASES: dict[str, str] = {
     "Tator": "73.18", "Lutra": "73.22", "Lutim": "73.24", "Torut": "73.26",
     "Konsel": "74.05", "Kolut": "74.08", "Konut": "74.09", "Koltim": "74.11", "Mubar": "74.13", "Buteng": "74.14", "Busel": "74.15",
     "Bonebol": "75.03", "Gorut": "75.05", "Polman": "76.04",
+    # the press's usual short forms of more regencies across the islands
+    "TTS": "53.02", "TTU": "53.03", "Matim": "53.19", "Mabar": "53.15", "Flotim": "53.06", "SBD": "53.18",
+    "Konkep": "74.12", "Boltim": "71.10", "Bolsel": "71.11", "Bolmut": "71.08", "Halteng": "82.02", "Kepsul": "82.05",
+    "Bursel": "81.09", "Barsel": "62.04", "Bartim": "62.13", "Barut": "62.05", "Abdya": "11.12", "Agara": "11.02",
+    "Lambar": "18.04", "Lampura": "18.03", "KKU": "61.11", "KTT": "65.04", "Mateng": "76.06",
     "Malteng": "81.01", "Malra": "81.02", "KKT": "81.03", "SBT": "81.05", "SBB": "81.06", "MBD": "81.08",
 }

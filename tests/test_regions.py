@@ -49,6 +49,11 @@ def test_an_island_regency_is_named_without_kepulauan(gazetteer):
     assert [c for _, c, _ in codes("Seribu warga Riau", gazetteer)] == ["14"]
 
 
+def test_short_forms_of_regencies_across_the_islands(gazetteer):
+    found = codes("Warga TTS, Konkep, Bolmut dan Abdya", gazetteer)
+    assert [c for _, c, _ in found] == ["53.02", "74.12", "71.08", "11.12"]
+
+
 def test_pemerintah_kota_with_abbreviation_in_brackets(gazetteer):
     assert codes("Pemerintah Kota (Pemkot) Bontang", gazetteer)[0][1] == "64.74"
 
