@@ -113,7 +113,7 @@ NATIONAL_LEVEL = re.compile(r"\b(?:rata-rata|rerata|capaian|cakupan|angka|persen
 # A national target is Indonesia's, also when a region is measured against it ("di bawah target nasional 95
 # persen"), as the label schema has it: on 406 labelled articles the rules gain a right fact and lose four wrong ones.
 NATIONAL_TARGET = re.compile(
-    r"\b(?:target|sasaran|standar)\s+" + _NATIONAL_TAIL,
+    r"\b(?:target|sasaran|standar|ambang(?:\s+batas)?|batas(?:\s+minimal)?)\s+" + _NATIONAL_TAIL,
     re.IGNORECASE,
 )
 # A figure right after a name in a list ("Kabupaten Jeneponto (91,3 persen), Kabupaten Takalar (92,05 persen)").

@@ -187,6 +187,7 @@ def test_changes_subregions_and_lists(text, expected):
         # a region measured against the national target: the target stays Indonesia's (the schema's convention)
         ("Cakupan JKN Kabupaten Sleman 93 persen, masih di bawah target nasional 98 persen.", ("00", "uhc_coverage_pct", "target", 98)),
         ("Keaktifan peserta JKN di Kota Tarakan 84 persen, melampaui target nasional sebesar 80 persen.", ("00", "active_participation_pct", "target", 80)),
+        ("Keaktifan peserta JKN di Kota Tarakan 84 persen, di atas ambang batas nasional sebesar 80 persen.", ("00", "active_participation_pct", "target", 80)),
     ],
 )
 def test_national_figures_beside_a_region(text, expected):
