@@ -106,8 +106,10 @@ NOW = re.compile(r"\bkini\b|saat\s+ini|hingga\s+kini|sampai\s+(?:saat\s+)?ini|se
 # A national level named right before a figure ("rata-rata nasional 95,7 persen", "capaian UHC nasional yaitu
 # 98 %"): about Indonesia, even beside a region's own figure. "Jaminan Kesehatan Nasional" is the programme.
 _NATIONAL_TAIL = (
-    r"(?:[\w-]+\s+){0,2}?(?<!kesehatan )nasional\s*(?:(?:uhc|jkn|cakupan|keaktifan|keper?sertaan)\s+)?(?:(?:tahun\s+|pada\s+)?\d{4}\s*)?(?:sebesar|yakni|yaitu|adalah|sebanyak|mencapai|di\s+angka|baru|sudah|telah|ialah|"
-    r"yang\s+(?:sebesar|besarnya|mencapai|baru|sudah)|yang|,|:)?\s*(?:sekitar\s+|lebih\s+dari\s+)?$"
+    r"(?:[\w-]+\s+){0,2}?(?<!kesehatan )nasional\s*(?:(?:uhc|jkn|cakupan|keaktifan|keper?sertaan)\s+)?(?:(?:tahun\s+|pada\s+)?\d{4}\s*)?"
+    # "rerata nasional saat ini 76,7 persen", "angka nasional masih 95 persen", "angka nasional, yang mencapai 79 %"
+    r"(?:(?:saat\s+ini|kini|masih|hanya)\s+)?(?:sebesar|yakni|yaitu|adalah|sebanyak|mencapai|di\s+angka|baru|sudah|telah|ialah|"
+    r",?\s*yang\s+(?:sebesar|besarnya|mencapai|baru|sudah)|yang|,|:)?\s*(?:sekitar\s+|lebih\s+dari\s+)?$"
 )
 NATIONAL_LEVEL = re.compile(r"\b(?:rata-rata|rerata|capaian|cakupan|angka|persentase|tingkat)\s+" + _NATIONAL_TAIL, re.IGNORECASE)
 # A national target is Indonesia's, also when a region is measured against it ("di bawah target nasional 95
