@@ -270,6 +270,15 @@ def _region_and_cue(
             prev = before[k]
             if region.type == "provinsi" and ctx.gazetteer.lies_in(prev.code, region.code) and before[k + 1].start - prev.end < 40:
                 return prev.code, "name_located_in_province"
+        # "..., Pekanbaru, Senin, mengungkapkan, pemprov mengalokasikan Rp 228 miliar": a government of another type
+        # named between the nearest name and the figure is who the figure is about
+        if ctx.gazetteer is not None:
+            gov = next(reversed(list(v.BARE_GOVERNMENT.finditer(sentence.text, nearest.end - sentence.start, q.start))), None)
+            wanted = v.bare_government_type(gov.group(0)) if gov is not None else None
+            if wanted is not None and ctx.gazetteer.regions[nearest.code].type != wanted:
+                for m in reversed([m for m in mentions if m.start < nearest.start and not m.office]):
+                    if ctx.gazetteer.regions[m.code].type == wanted:
+                        return m.code, "bare_government"
         # "dibayar Pemerintah Aceh": a province named as the one who pays, in an article about one of its kabupaten
         if ctx.gazetteer is not None and ctx.main_region and _PAYER_BEFORE.search(sentence.text, 0, nearest.start - sentence.start):
             region = ctx.gazetteer.regions[nearest.code]

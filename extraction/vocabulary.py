@@ -133,7 +133,7 @@ THIS_REGION = re.compile(r"\b(kota|kabupaten|daerah|wilayah|provinsi)\s+(?:ini|i
 NATIONAL = re.compile(r"\brpjmn\b|^\W*(?:sedangkan|sementara|adapun|untuk)\s+(?:tingkat\s+|angka\s+|capaian\s+|secara\s+)?nasional\b|rencana\s+pembangunan\s+jangka\s+menengah\s+nasional|secara\s+nasional|tingkat\s+nasional|skala\s+nasional|seluruh\s+indonesia", re.IGNORECASE)
 # A government named by its office alone ("Pemkot menganggarkan ..."), not followed by a name.
 BARE_GOVERNMENT = re.compile(
-    r"\b(?:Pemkot|Pemerintah\s+[Kk]ota|Wali\s*[Kk]ota|Walikota|Pemkab|Pemerintah\s+[Kk]abupaten|Bupati|Pemprov|Pemerintah\s+[Pp]rovinsi|Gubernur)\b(?!\s+(?:\([^)]*\)\s+)?[A-Z])"
+    r"\b(?:[Pp]emkot|[Pp]emko|Pemerintah\s+[Kk]ota|Wali\s*[Kk]ota|Walikota|[Pp]emkab|Pemerintah\s+[Kk]abupaten|Bupati|[Pp]emprov|Pemerintah\s+[Pp]rovinsi|Gubernur)\b(?!\s+(?:\([^)]*\)\s+)?[A-Z])"
 )
 
 

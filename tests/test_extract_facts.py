@@ -473,3 +473,13 @@ def test_a_year_that_introduces_the_next_figure_is_that_figures():
 )
 def test_a_province_that_locates_the_name_before_it_is_no_subject(text, code):
     assert {g[0] for g in facts(text) if g[1] == "participants"} == {code}
+
+
+def test_a_government_named_between_a_place_and_the_figure_takes_it():
+    text = ("Kepala Dinas Kesehatan Provinsi Jambi dalam rapat kabupaten dan kota di Hotel Ratu, Kota Jambi, Selasa, "
+            "mengatakan pemprov mengalokasikan anggaran sebesar Rp 96 miliar untuk iuran JKN warga miskin.")
+    assert {g[0] for g in facts(text) if g[1] == "contribution_budget_idr"} == {"15"}
+    # "Pemko" is the kota's government, as "Pemkot" is
+    text = ("Kota Jambi menambah kuota PBI daerah. Provinsi Jambi mendukung langkah itu. "
+            "Tahun ini, Pemko mengalokasikan Rp 12 miliar untuk iuran JKN warga miskin.")
+    assert {g[0] for g in facts(text) if g[1] == "contribution_budget_idr"} == {"15.71"}
