@@ -235,6 +235,9 @@ _SCOPE_BEFORE = re.compile(
 )
 
 
+_GOVERNMENT_JUST_BEFORE = re.compile(r"\b(?:Pemerintah|Pemprov|Gubernur|Wakil\s+Gubernur)\s+(?:Provinsi\s+)?$", re.IGNORECASE)
+
+
 def _region_and_cue(
     q: Quantity, sentence: Sentence, mentions: list[RegionMention], ctx: SentenceContext, previous_end: int = 0
 ) -> tuple[str | None, str]:
@@ -268,7 +271,9 @@ def _region_and_cue(
             while k > 0 and before[k].code == nearest.code and before[k + 1].start - before[k].end < 12:
                 k -= 1
             prev = before[k]
-            if region.type == "provinsi" and ctx.gazetteer.lies_in(prev.code, region.code) and before[k + 1].start - prev.end < 40:
+            if (region.type == "provinsi" and ctx.gazetteer.lies_in(prev.code, region.code) and before[k + 1].start - prev.end < 40
+                    # "Banda Aceh — Pemerintah Provinsi Aceh mengusulkan ...": a province named as a government acts
+                    and not _GOVERNMENT_JUST_BEFORE.search(sentence.text, 0, before[k + 1].start - sentence.start)):
                 return prev.code, "name_located_in_province"
         # "..., Pekanbaru, Senin, mengungkapkan, pemprov mengalokasikan Rp 228 miliar": a government of another type
         # named between the nearest name and the figure is who the figure is about

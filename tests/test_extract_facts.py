@@ -483,3 +483,8 @@ def test_a_government_named_between_a_place_and_the_figure_takes_it():
     text = ("Kota Jambi menambah kuota PBI daerah. Provinsi Jambi mendukung langkah itu. "
             "Tahun ini, Pemko mengalokasikan Rp 12 miliar untuk iuran JKN warga miskin.")
     assert {g[0] for g in facts(text) if g[1] == "contribution_budget_idr"} == {"15.71"}
+
+
+def test_a_province_named_as_a_government_is_no_locator():
+    text = "Dalam rapat di Kota Mataram, Pemerintah Provinsi NTB menanggung iuran JKN sebanyak 45.000 warga miskin."
+    assert {g[0] for g in facts(text) if g[1] == "participants"} == {"52"}
