@@ -391,7 +391,8 @@ def _segment(text: str, q: Quantity, span: tuple[int, int] | None = None, cues: 
 # The words right after a count that may name its segment: its noun and a few words, no punctuation
 _ATTACHED_SEGMENT = re.compile(
     r"(?:\s+(?:jiwa|orang|peserta|warga|penduduk))?(?:\s+(?:kategori|segmen|program|JKN|jaminan\s+kesehatan|yang|merupakan|adalah|dari))*"
-    r"\s+(?:pekerja\s+bukan\s+penerima\s+upah|pekerja\s+penerima\s+upah|bukan\s+pekerja|pbi(?:[\s-]*(?:jk|jkn|jaminan\s+kesehatan|apbn|apbd|daerah))*|ppu|pbpu|\bbp\b|pns|asn|tni|mandiri|jamkesda|jka|penerima\s+bantuan\s+iuran)\b",
+    # "\s*": the count's own noun may be the segment's first word, and the match then starts right on it
+    r"\s*(?:pekerja\s+bukan\s+penerima\s+upah|pekerja\s+penerima\s+upah|bukan\s+pekerja|pbi(?:[\s-]*(?:jk|jkn|jaminan\s+kesehatan|apbn|apbd|daerah))*|ppu|pbpu|\bbp\b|pns|asn|tni|mandiri|jamkesda|jka|penerima\s+bantuan\s+iuran)\b",
     re.IGNORECASE,
 )
 

@@ -488,3 +488,10 @@ def test_a_government_named_between_a_place_and_the_figure_takes_it():
 def test_a_province_named_as_a_government_is_no_locator():
     text = "Dalam rapat di Kota Mataram, Pemerintah Provinsi NTB menanggung iuran JKN sebanyak 45.000 warga miskin."
     assert {g[0] for g in facts(text) if g[1] == "participants"} == {"52"}
+
+
+def test_a_segment_that_begins_with_the_counts_noun_is_that_counts_own():
+    text = ("Peserta JKN di Kota Bukittinggi terdiri dari 4.210 Bukan Pekerja, 12.845 Pekerja Bukan Penerima Upah, "
+            "dan 20.377 Pekerja Penerima Upah.")
+    got = {(g[4], g[3]) for g in facts(text) if g[1] == "participants"}
+    assert {(4210, "bp"), (12845, "pbpu"), (20377, "ppu")} <= got
