@@ -90,7 +90,7 @@ SHARE_OF_PARTICIPANTS = re.compile(
 )
 PERCENT_FIGURE = re.compile(r"\d\s*(?:%|persen\b)", re.IGNORECASE)
 # "hanya 75 persen yang aktif": the topic named right after the figure is its own
-ACTIVE_RIGHT_AFTER = re.compile(r"\s*(?:di\s+antaranya\s+)?(?:yang\s+|peserta\s+(?:jkn\s+)?(?:yang\s+)?)?(?:sudah\s+|masih\s+|berstatus\s+)?aktif\b", re.IGNORECASE)
+ACTIVE_RIGHT_AFTER = re.compile(r"\s*(?:di\s+antaranya\s+)?(?:yang\s+|(?:menjadi\s+)?peserta\s+(?:jkn\s+)?(?:yang\s+)?)?(?:sudah\s+|masih\s+|berstatus\s+)?aktif\b", re.IGNORECASE)
 # A line of a list: "- Kab. Lebak: 95,8 persen", "1. Kota Serang 97 %"
 LIST_ITEM = re.compile(
     r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s"

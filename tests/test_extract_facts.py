@@ -495,3 +495,8 @@ def test_a_segment_that_begins_with_the_counts_noun_is_that_counts_own():
             "dan 20.377 Pekerja Penerima Upah.")
     got = {(g[4], g[3]) for g in facts(text) if g[1] == "participants"}
     assert {(4210, "bp"), (12845, "pbpu"), (20377, "ppu")} <= got
+
+
+def test_a_share_that_became_active_members_is_keaktifan():
+    text = "BPJS Kesehatan mencatat, dari 1,1 juta warga Kabupaten Garut yang terdaftar JKN, 74,2 persen menjadi peserta aktif."
+    assert ("32.05", "active_participation_pct", "actual", None, 74.2, "exact") in facts(text)
