@@ -407,7 +407,7 @@ _METRIC_RIGHT_AFTER = re.compile(r"\s*(?:untuk|bagi|pada)\s+(?:tingkat\s+|angka\
 _METRIC_NAMED_AFTER = {"keaktifan": "active_participation_pct", "kepesertaan": "uhc_coverage_pct", "cakupan": "uhc_coverage_pct"}
 # who a figure is about reaches past "dan yang" ("Potensi sektor formal ... dan yang terdaftar N persen")
 _CLAUSE_START_STRICT = re.compile(r";|[,.]\s*(?:dan|serta|sedangkan|sementara|kemudian|lalu|disusul|namun|tetapi|adapun)\b", re.IGNORECASE)
-_PART_OF_TOTAL = re.compile(r"\bdari\s+(?:total|jumlah|seluruh)\s+(?:peserta|kepesertaan)\b[^,]*,", re.IGNORECASE)
+_PART_OF_TOTAL = re.compile(r"\bdari\s+(?:jumlah\s+total|total|jumlah|seluruh)\s+(?:peserta|kepesertaan)\b[^,]*,", re.IGNORECASE)
 
 
 _NOT_ENROLLED_TOPIC = re.compile(r"non[\s-]*kepesertaan|tidak\s+terdaftar\s+(?:sebagai\s+peserta|dalam|di)", re.IGNORECASE)

@@ -500,3 +500,9 @@ def test_a_segment_that_begins_with_the_counts_noun_is_that_counts_own():
 def test_a_share_that_became_active_members_is_keaktifan():
     text = "BPJS Kesehatan mencatat, dari 1,1 juta warga Kabupaten Garut yang terdaftar JKN, 74,2 persen menjadi peserta aktif."
     assert ("32.05", "active_participation_pct", "actual", None, 74.2, "exact") in facts(text)
+
+
+def test_a_part_of_the_whole_membership_takes_the_segment_named_after_it():
+    text = ("Dari jumlah total peserta JKN di Kota Medan, 912.400 jiwa di antaranya merupakan peserta "
+            "Penerima Bantuan Iuran yang dibayar APBD.")
+    assert {(g[3], g[4]) for g in facts(text) if g[1] == "participants"} == {("pemda", 912400)}
