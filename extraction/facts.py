@@ -11,7 +11,7 @@ from . import vocabulary as v
 from .dates import DateMention, find_dates
 from .gazetteer import Gazetteer
 from .model import Fact
-from .numbers import SEGMENT_NAME_RE, Quantity, find_quantities
+from .numbers import SEGMENT_NAME_RE, Quantity, find_quantities, parse_numeral
 from .regions import RegionMention
 from .text import Sentence
 
@@ -489,6 +489,29 @@ def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[st
     return carried
 
 
+# "Kabupaten Agam ... 456.332 jiwa, Pasaman 297.914, Pasaman Barat 418.533": a bare number right after a name
+_COUNT_AFTER_NAME = re.compile(r"\s*[:(=]?\s*(\d{1,3}(?:\.\d{3})+)(?![\d.,]*\s*(?:%|persen|rupiah|juta|ribu|miliar))")
+
+
+def _with_listed_counts(s: Sentence, named: list[RegionMention], quantities: list[Quantity]) -> tuple[list[Quantity], set[int]]:
+    """A list of places and their counts names its noun once ("... 456.332 jiwa, Pasaman 297.914, ..."): the bare
+    numbers right after the other names count the same, as the first count of the sentence does. Also where
+    they start."""
+    noun = next(x.count_noun for x in quantities if x.unit == "count")
+    taken = [(x.start, x.end) for x in quantities]
+    extra = []
+    for m in named:
+        if m.office:
+            continue
+        found = _COUNT_AFTER_NAME.match(s.text, m.end - s.start)
+        if found is None:
+            continue
+        a, b = found.span(1)
+        if not any(a < e and x < b for x, e in taken):
+            extra.append(Quantity(parse_numeral(found.group(1)), "count", a, b, "exact", noun))
+    return sorted(quantities + extra, key=lambda x: x.start), {x.start for x in extra}
+
+
 def _restates_a_rejected_share(text: str, quantities: list[Quantity], i: int) -> bool:
     """A count that restates the percentage right before it ("0,9 persen atau 3.430 jiwa") is who that share
     is: when the share is of those not enrolled, so is the count, however far before the count the words stand."""
@@ -740,6 +763,9 @@ def facts_in_sentence(
         taken = [(x.start, x.end) for x in quantities]
         quantities += [c for c in tables.bare_counts(s.text, table) if not any(c.start < e and b < c.end for b, e in taken)]
         quantities.sort(key=lambda x: x.start)
+    listed: set[int] = set()  # where the bare numbers of a list of places and counts start
+    if not table and len(named) > 1 and any(x.unit == "count" for x in quantities):
+        quantities, listed = _with_listed_counts(s, named, quantities)
     if not quantities:
         return []
     dates: list[DateMention] | None = None  # read once a figure turns out to be a fact
@@ -776,6 +802,11 @@ def facts_in_sentence(
             if found3 is None:
                 continue
             metric, kind, segment = found3
+            if q.start in listed and "segment:unknown" in cues:
+                # an item of the list counts what the list's first count does
+                segment = next((f.segment for f in reversed(out) if f.metric == "participants"), None)
+                if segment is not None:
+                    cues[cues.index("segment:unknown")] = "segment:list_continues"
             value = int(q.value)
         else:
             found3 = _budget_fact(q, s, ctx.previous_text, cues)

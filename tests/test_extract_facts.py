@@ -506,3 +506,13 @@ def test_a_part_of_the_whole_membership_takes_the_segment_named_after_it():
     text = ("Dari jumlah total peserta JKN di Kota Medan, 912.400 jiwa di antaranya merupakan peserta "
             "Penerima Bantuan Iuran yang dibayar APBD.")
     assert {(g[3], g[4]) for g in facts(text) if g[1] == "participants"} == {("pemda", 912400)}
+
+
+def test_a_list_of_places_names_its_count_noun_once():
+    text = ("Rinciannya, di Kabupaten Gowa jumlah penduduk yang terdaftar sebagai peserta JKN sebanyak 745.120 jiwa, "
+            "Takalar 301.455, Maros 356.890, dan Kota Parepare 148.302.")
+    got = {(g[0], g[3], g[4]) for g in facts(text) if g[1] == "participants"}
+    assert got == {("73.06", "total", 745120), ("73.05", "total", 301455), ("73.09", "total", 356890), ("73.72", "total", 148302)}
+    # a number after a name that is a share or money is no count of the list
+    text = "Di Kabupaten Gowa peserta JKN sebanyak 745.120 jiwa, sedangkan anggaran Takalar 301.455 juta rupiah."
+    assert {g[4] for g in facts(text) if g[1] == "participants"} == {745120}
