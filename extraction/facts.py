@@ -410,6 +410,7 @@ _CLAUSE_START_STRICT = re.compile(r";|[,.]\s*(?:dan|serta|sedangkan|sementara|ke
 _PART_OF_TOTAL = re.compile(r"\bdari\s+(?:jumlah\s+total|total|jumlah|seluruh)\s+(?:peserta|kepesertaan)\b[^,]*,", re.IGNORECASE)
 
 
+_NOT_YET = re.compile(r"\bbelum\b|\btidak\s+(?!mampu)", re.IGNORECASE)
 _NOT_ENROLLED_TOPIC = re.compile(r"non[\s-]*kepesertaan|tidak\s+terdaftar\s+(?:sebagai\s+peserta|dalam|di)", re.IGNORECASE)
 _QUOTA = re.compile(r"\bkuota\b|\bestimasi\b|\bperkiraan\b|\bproyeksi\b|\bdiperkirakan\b", re.IGNORECASE)
 
@@ -578,7 +579,9 @@ def _count_fact(
     previous_segment: str | None = None,
     span: tuple[int, int] | None = None,
     list_item: bool = False,
+    list_topic: str | None = None,
 ) -> tuple[str, str, str | None] | None:
+    """``list_topic``: the sentence before, when this one lists places and their counts (its topic is said there)."""
     text = s.text
     # "Sebelumnya, pada Januari jumlahnya 29.870 orang": the same count as the sentence before, at another time
     continued = previous_segment is not None and (bool(v.COUNT_ANAPHORA.search(text[: q.start])) or list_item)
@@ -589,6 +592,9 @@ def _count_fact(
         or SEGMENT_NAME_RE.search(text, max(0, q.start - 45), q.start)
         or (after_coverage and v.COUNT_AFTER_PERCENT.search(text[: q.start]))
         or continued
+        or (list_topic is not None and v.PARTICIPANT_CONTEXT.search(list_topic)
+            # a list of those not enrolled, or made inactive, is no list of participants
+            and not (v.COUNT_REJECT.search(list_topic) or _NOT_ENROLLED_TOPIC.search(list_topic) or _NOT_YET.search(list_topic)))
     ):
         return None
     if (
@@ -622,6 +628,11 @@ def _count_fact(
     active_only = re.search(r"\baktif\b", text[max(0, q.start - 40) : q.start], re.IGNORECASE) or (
         beside is not None and v.ACTIVE_RIGHT_AFTER.match(text, q.end + beside.end())
     )
+    if segment is None and list_topic is not None and not v.PARTICIPANT_CONTEXT.search(text):
+        # "Warga miskin penerima PBI dari Pemprov tersebar di enam kabupaten kota. ... Kabupaten Lebak 149.250 orang"
+        segment = _nearest_label(v.SEGMENT_CUES, list_topic, len(list_topic), why=(cues, "segment"))
+        if segment is not None:
+            cues[-1] = cues[-1].replace("segment:", "segment:list_topic_", 1)
     if segment is None and q.count_noun == "peserta" and re.search(r"\bdari\s+(?:total\s+)?$", text[: q.start], re.IGNORECASE):
         segment = "total"
         cues.append("segment:of_all_participants")
@@ -766,6 +777,8 @@ def facts_in_sentence(
     listed: set[int] = set()  # where the bare numbers of a list of places and counts start
     if not table and len(named) > 1 and any(x.unit == "count" for x in quantities):
         quantities, listed = _with_listed_counts(s, named, quantities)
+    # how many counts stand right after a place's name: two or more make the sentence a list of places
+    places_with_counts = sum(1 for x in quantities if x.unit == "count" and any(0 <= x.start - (m.end - s.start) <= 25 for m in named))
     if not quantities:
         return []
     dates: list[DateMention] | None = None  # read once a figure turns out to be a fact
@@ -798,7 +811,8 @@ def facts_in_sentence(
         elif q.unit == "count":
             if i and _restates_a_rejected_share(s.text, quantities, i):
                 continue
-            found3 = _count_fact(q, s, cues, previous_metric == "uhc_coverage_pct", ctx.last_count_segment, span, list_item)
+            found3 = _count_fact(q, s, cues, previous_metric == "uhc_coverage_pct", ctx.last_count_segment, span, list_item,
+                                 ctx.previous_text if places_with_counts > 1 else None)
             if found3 is None:
                 continue
             metric, kind, segment = found3

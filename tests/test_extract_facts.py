@@ -516,3 +516,14 @@ def test_a_list_of_places_names_its_count_noun_once():
     # a number after a name that is a share or money is no count of the list
     text = "Di Kabupaten Gowa peserta JKN sebanyak 745.120 jiwa, sedangkan anggaran Takalar 301.455 juta rupiah."
     assert {g[4] for g in facts(text) if g[1] == "participants"} == {745120}
+
+
+def test_a_list_of_places_takes_its_topic_from_the_sentence_before():
+    text = ("Warga tidak mampu yang iuran JKN-nya ditanggung APBD Pemprov Jawa Tengah tersebar di lima daerah. "
+            "Terbanyak di Kabupaten Brebes sebanyak 61.250 orang, kemudian Kabupaten Tegal 48.330 orang dan Kota Tegal 9.120 orang.")
+    got = {(g[0], g[3], g[4]) for g in facts(text) if g[1] == "participants"}
+    assert got == {("33.29", "pemda", 61250), ("33.28", "pemda", 48330), ("33.76", "pemda", 9120)}
+    # a list of those not enrolled is none of participants
+    text = ("Warga yang belum terdaftar program JKN masih tersebar di lima daerah. "
+            "Terbanyak di Kabupaten Brebes sebanyak 61.250 orang, kemudian Kabupaten Tegal 48.330 orang dan Kota Tegal 9.120 orang.")
+    assert [g for g in facts(text) if g[1] == "participants"] == []
