@@ -90,7 +90,8 @@ RUPIAH_RE = re.compile(
     re.IGNORECASE,
 )
 RUPIAH_WORD_RE = re.compile(rf"(?<![\w.,])({_NUM})\s+({_SCALE})\s+rupiah\b", re.IGNORECASE)
-COUNT_NOUNS = r"peserta|jiwa|orang|warga|penduduk|penerima|masyarakat|KK|kepala\s+keluarga|pekerja|karyawan|pegawai"
+# "164.599 warganya": a noun may carry its possessive suffix
+COUNT_NOUNS = r"(?:peserta|jiwa|orang|warga|penduduk|penerima|masyarakat|KK|kepala\s+keluarga|pekerja|karyawan|pegawai)(?:nya)?"
 COUNT_RE = re.compile(
     rf"(?<![\w.,/])(\d{{1,3}},\s\d{{1,2}}(?=\s+{_SCALE})|{_NUM})(?:\s*(?:-|–)\s*({NUMERAL}))?(?:\s+({_SCALE}))?(-?an)?\s+(?:(lebih|an)\s+)?"
     # "640 ribu merupakan peserta PPU": a verb may stand between the number and what it counts
@@ -116,7 +117,9 @@ SEGMENT_COUNT_RE = re.compile(
 
 # "jumlah peserta JKN-KIS sudah mencapai 187.982.949": a bare number that the words before call the participants
 MEMBERSHIP_NUMBER_RE = re.compile(
-    rf"\b(?:jumlah|total|pencapaian|capaian)\s+(?:peserta|kepesertaan)\b[^.,;:%]{{0,60}}?\b(?:mencapai|sebanyak|sejumlah|berjumlah|tercatat|sebesar|yakni|yaitu|ada)\s+"
+    rf"\b(?:jumlah|total|pencapaian|capaian)\s+(?:peserta|kepesertaan)\b(?:[^.,;:%]{{0,60}}?\b(?:mencapai|sebanyak|sejumlah|berjumlah|tercatat|sebesar|yakni|yaitu|ada)"
+    # or the number straight after the words: "dengan jumlah peserta 274.974"
+    rf"|(?:\s+(?:jkn|bpjs|kis)[\w-]*)?)\s+"
     rf"({NUMERAL})(?:\s+({_SCALE}))?(?![\d.,]*\s*(?:%|persen|rupiah))",
     re.IGNORECASE,
 )
@@ -203,7 +206,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         # "2.000-an jiwa", "ribuan peserta" are round figures; "135 ribu lebih warga" is a floor
         tail = (m.group(5) or "").lower()
         qualifier = "approx" if m.group(4) or tail == "an" else "at_least" if tail == "lebih" else qualifier_before(sentence[: m.start()])
-        found.append(Quantity(round(value), "count", m.start(), m.end(), qualifier, m.group(6).lower()))
+        found.append(Quantity(round(value), "count", m.start(), m.end(), qualifier, m.group(6).lower().removesuffix("nya")))
         taken.append((m.start(), m.end()))
     # the segment-led patterns only where a segment could be named at all: most sentences name none
     segments = _MAY_NAME_A_SEGMENT.search(sentence) is not None

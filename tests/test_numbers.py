@@ -58,3 +58,19 @@ def test_range_keeps_lower_bound():
 
 def test_year_is_not_a_count():
     assert not [q for q in find_quantities("Pada 2025 peserta bertambah") if q.unit == "count"]
+
+
+def test_a_count_noun_with_its_possessive_suffix():
+    from extraction.numbers import find_quantities
+
+    got = find_quantities("Pemkab telah mendaftarkan 52.310 warganya sebagai peserta PBPU Pemda.")
+    assert [(q.value, q.unit, q.count_noun) for q in got] == [(52310, "count", "warga")]
+
+
+def test_a_membership_number_straight_after_its_words():
+    from extraction.numbers import find_quantities
+
+    got = find_quantities("Cakupan sudah 91,2 persen dengan jumlah peserta 188.604.")
+    assert (188604, "count", "peserta") in [(q.value, q.unit, q.count_noun) for q in got]
+    got = find_quantities("Total peserta JKN-KIS 412.977 tercatat per Juni.")
+    assert (412977, "count", "peserta") in [(q.value, q.unit, q.count_noun) for q in got]
