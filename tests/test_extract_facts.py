@@ -527,3 +527,8 @@ def test_a_list_of_places_takes_its_topic_from_the_sentence_before():
     text = ("Warga yang belum terdaftar program JKN masih tersebar di lima daerah. "
             "Terbanyak di Kabupaten Brebes sebanyak 61.250 orang, kemudian Kabupaten Tegal 48.330 orang dan Kota Tegal 9.120 orang.")
     assert [g for g in facts(text) if g[1] == "participants"] == []
+
+
+def test_a_coverage_striven_for_is_a_target():
+    assert ("35.78", "uhc_coverage_pct", "target", None, 99, "at_least") in facts(
+        "Cakupan kepesertaan JKN di Kota Surabaya diupayakan di atas 99 persen.")
