@@ -665,6 +665,10 @@ _SEVERAL_RECIPIENTS = re.compile(r"[^.;]{0,60}?\b(?:untuk|bagi)\b[^.;]{0,80}?,[^
 _TOTAL_BUDGET = re.compile(r"(?<!dari )\btotal\s+(?:anggaran|alokasi|dana)\b(?!\s+(?:tersebut|itu|ini))", re.IGNORECASE)
 
 
+_PER_MONTH_AFTER = re.compile(r"\s*(?:per|/|setiap|tiap)\s*bulan(?:nya)?\b", re.IGNORECASE)
+_PER_MONTH_BEFORE = re.compile(r"\b(?:sebulan(?:nya)?|per\s*bulan(?:nya)?|setiap\s+bulan(?:nya)?|tiap\s+bulan(?:nya)?)\s+(?:\w+\s+){0,2}(?:Rp\.?\s*)?$", re.IGNORECASE)
+
+
 def _budget_fact(q: Quantity, s: Sentence, previous_text: str, cues: list[str]) -> tuple[str, str, str | None] | None:
     text = s.text
     # "program ini ... alokasi anggaran Rp92,6 miliar": what the money pays for may be in the sentence before
@@ -681,6 +685,9 @@ def _budget_fact(q: Quantity, s: Sentence, previous_text: str, cues: list[str]) 
     if v.BUDGET_REJECT.search(text[start : after.start() if after else end]):
         return None
     if q.value < 1_000_000:
+        return None
+    # "Rp 134.400.000 per bulan", "sebulannya sekitar Rp2,2 miliar": a month's share, not the allocation
+    if _PER_MONTH_AFTER.match(text, q.end) or _PER_MONTH_BEFORE.search(text, max(0, q.start - 40), q.start):
         return None
     # the size of a change is not a budget ("meningkat Rp16 miliar"); "naik dari Rp26 miliar menjadi Rp30 miliar" gives both
     clause = _clause_start(text, 0, q.start)

@@ -532,3 +532,11 @@ def test_a_list_of_places_takes_its_topic_from_the_sentence_before():
 def test_a_coverage_striven_for_is_a_target():
     assert ("35.78", "uhc_coverage_pct", "target", None, 99, "at_least") in facts(
         "Cakupan kepesertaan JKN di Kota Surabaya diupayakan di atas 99 persen.")
+
+
+@pytest.mark.parametrize("text", [
+    "Untuk iuran JKN warga miskin, Pemkab Karo mengalokasikan anggaran Rp 215.000.000 per bulan.",
+    "Alokasi anggaran iuran JKN Pemkab Karo Rp 2,6 miliar setahun, jadi sebulannya sekitar Rp 215 juta.",
+])
+def test_a_months_share_of_a_budget_is_no_allocation(text):
+    assert [g for g in facts(text) if g[1] == "contribution_budget_idr" and g[4] < 1_000_000_000] == []
