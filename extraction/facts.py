@@ -494,6 +494,18 @@ def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[st
 _COUNT_AFTER_NAME = re.compile(r"\s*[:(=]?\s*(\d{1,3}(?:\.\d{3})+)(?![\d.,]*\s*(?:%|persen|rupiah|juta|ribu|miliar))")
 
 
+_POPULATION_WORDS = re.compile(r"\b(?:jumlah|total)\s+(?:total\s+)?(?:penduduk|populasi)(?:nya)?\b", re.IGNORECASE)
+_ENROLMENT_WORDS = re.compile(r"peserta|terdaftar|keper?sertaan|\bjkn\b|\bbpjs\b|\bkis\b|tercover|terlindungi|terjamin|menjadi|dijamin|ditanggung|[.;:]|\d", re.IGNORECASE)
+
+
+def _population_before(text: str, at: int) -> bool:
+    """Whether the count at ``at`` is the population: "dari total penduduk di daerah tersebut yang sebanyak
+    1.687.466 jiwa", "jumlah penduduk Kota Palembang yang kurang lebih 1.721.392 jiwa". The population words
+    lead to the number with no word of enrolment (nor another figure) between."""
+    found = list(_POPULATION_WORDS.finditer(text, max(0, at - 90), at))
+    return bool(found) and not _ENROLMENT_WORDS.search(text, found[-1].end(), at)
+
+
 def _with_listed_counts(s: Sentence, named: list[RegionMention], quantities: list[Quantity]) -> tuple[list[Quantity], set[int]]:
     """A list of places and their counts names its noun once ("... 456.332 jiwa, Pasaman 297.914, ..."): the bare
     numbers right after the other names count the same, as the first count of the sentence does. Also where
@@ -610,7 +622,7 @@ def _count_fact(
         text[max(0, q.start - 30) : q.start]
     ):
         return None
-    if v.POPULATION.search(text[max(0, q.start - 60) : q.start]):
+    if v.POPULATION.search(text[max(0, q.start - 60) : q.start]) or _population_before(text, q.start):
         return None
     if q.value < 10:
         return None

@@ -540,3 +540,17 @@ def test_a_coverage_striven_for_is_a_target():
 ])
 def test_a_months_share_of_a_budget_is_no_allocation(text):
     assert [g for g in facts(text) if g[1] == "contribution_budget_idr" and g[4] < 1_000_000_000] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peserta JKN di Kota Kendari 301.400 jiwa atau 88 persen dari total penduduk di daerah tersebut yang sebanyak 342.500 jiwa.",
+    "Sudah 97 persen terdaftar JKN dari jumlah penduduk Kota Kendari yang kurang lebih 342.500 jiwa.",
+    "Jumlah penduduk di Kota Kendari ini ada sebanyak 342.500 orang, dan peserta JKN 301.400 orang.",
+])
+def test_the_population_however_worded_is_no_participants(text):
+    assert 342500 not in [g[4] for g in facts(text) if g[1] == "participants"]
+
+
+def test_the_population_that_is_enrolled_is_participants():
+    got = facts("Dari total penduduk Kota Kendari yang terdaftar JKN sebanyak 301.400 jiwa.")
+    assert 301400 in [g[4] for g in got if g[1] == "participants"]
