@@ -626,6 +626,8 @@ def _count_fact(
         return None
     if q.value < 10:
         return None
+    if v.CHANGE_BEFORE.search(text[max(0, q.start - 40) : q.start]):
+        return None  # "naik 2.000 jiwa dibanding tahun lalu": the size of a change, not a count of members
     # "Jumlah peserta 1,3 juta orang dari 1,56 juta orang": the second is the population
     if span and span[0] > 0 and q.start - span[0] < 25 and q.count_noun != "peserta" and _FROM_JUST_BEFORE.fullmatch(text, span[0], q.start):
         return None

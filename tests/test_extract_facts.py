@@ -554,3 +554,8 @@ def test_the_population_however_worded_is_no_participants(text):
 def test_the_population_that_is_enrolled_is_participants():
     got = facts("Dari total penduduk Kota Kendari yang terdaftar JKN sebanyak 301.400 jiwa.")
     assert 301400 in [g[4] for g in got if g[1] == "participants"]
+
+
+def test_the_size_of_a_change_in_members_is_no_count_of_them():
+    got = facts("Pemkab Klaten menanggung iuran JKN 61.200 jiwa, naik 3.500 jiwa dibanding tahun lalu.")
+    assert [g[4] for g in got if g[1] == "participants"] == [61200]
