@@ -57,7 +57,9 @@ def read_article(
     title_mentions = find_region_mentions(title, gazetteer) if title else []
     main = main_region(mentions + title_mentions, dateline, gazetteer)
 
-    ctx = SentenceContext(last_region=dateline, main_region=main, last_pct_metric=None, dateline_end=dateline_end, gazetteer=gazetteer)
+    dateline_start = text.rfind("\n", 0, dateline_end) + 1 if dateline_end else 0
+    ctx = SentenceContext(last_region=dateline, main_region=main, last_pct_metric=None, dateline_end=dateline_end,
+                          dateline_start=dateline_start, gazetteer=gazetteer)
     facts: list[Fact] = []
     seen: set[tuple] = set()
     if title:
@@ -69,7 +71,7 @@ def read_article(
             if key not in seen:
                 seen.add(key)
                 facts.append(f)
-        here = [m for m in mentions if s.start <= m.start < s.end and not m.office and m.start >= dateline_end]
+        here = [m for m in mentions if s.start <= m.start < s.end and not m.office and not dateline_start <= m.start < dateline_end]
         ctx.advance(s, found, here)
     if sentences and _is_headline(sentences[0], text, title):
         facts = _without_rounded_headline_figures(facts, sentences[0].start)

@@ -102,6 +102,8 @@ class SentenceContext:
                     return None
         return None
     dateline_end: int = 0
+    # where the dateline's line starts: a headline above it is text like any other, only the dateline is not
+    dateline_start: int = 0
     gazetteer: Gazetteer | None = None  # a dateline's place name is context, not the subject of the first sentence
 
 
@@ -243,7 +245,7 @@ def _region_and_cue(
 ) -> tuple[str | None, str]:
     local = [
         m for m in mentions
-        if not m.office and sentence.start <= m.start < sentence.end and m.start >= ctx.dateline_end
+        if not m.office and sentence.start <= m.start < sentence.end and not ctx.dateline_start <= m.start < ctx.dateline_end
         and not _SCOPE_BEFORE.search(sentence.text, max(0, m.start - sentence.start - 40), m.start - sentence.start)
     ]
     abs_pos = sentence.start + q.start

@@ -559,3 +559,9 @@ def test_the_population_that_is_enrolled_is_participants():
 def test_the_size_of_a_change_in_members_is_no_count_of_them():
     got = facts("Pemkab Klaten menanggung iuran JKN 61.200 jiwa, naik 3.500 jiwa dibanding tahun lalu.")
     assert [g[4] for g in got if g[1] == "participants"] == [61200]
+
+
+def test_a_headline_above_the_dateline_names_its_own_region():
+    text = ("Pemkab Madiun Raih UHC Award, Cakupan JKN Tembus 98,4 Persen\n\n"
+            "MADIUN – Pemerintah Kabupaten Madiun menerima penghargaan UHC dari BPJS Kesehatan.")
+    assert ("35.19", "uhc_coverage_pct", "actual", None, 98.4, "exact") in facts(text, title="Pemkab Madiun Raih UHC Award, Cakupan JKN Tembus 98,4 Persen")
