@@ -237,6 +237,7 @@ _SCOPE_BEFORE = re.compile(
 )
 
 
+_OF_THE_NATION_AFTER = re.compile(r"\s*(?:jiwa\s+)?(?:lebih\s+)?(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat|rakyat)\s+Indonesia\b", re.IGNORECASE)
 _GOVERNMENT_JUST_BEFORE = re.compile(r"\b(?:Pemerintah|Pemprov|Gubernur|Wakil\s+Gubernur)\s+(?:Provinsi\s+)?$", re.IGNORECASE)
 
 
@@ -262,6 +263,8 @@ def _region_and_cue(
     # searched in place so that the look-behinds see the words before the window
     if any(p.search(sentence.text, lead_start, q.start) for p in (v.NATIONAL_LEVEL, v.NATIONAL_TARGET)):
         return "00", "national_level"
+    if _OF_THE_NATION_AFTER.match(sentence.text, q.end):
+        return "00", "share_of_the_nation"  # "98 persen penduduk Indonesia", "275 juta jiwa atau 98% lebih penduduk Indonesia"
     if before:
         # The nearest name before the figure is what it is about ("cakupan di Kota Bontang mencapai 92 persen"),
         # except a province that only locates a kabupaten/kota named just before it ("Sleman di DIY").

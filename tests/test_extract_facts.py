@@ -190,6 +190,7 @@ def test_changes_subregions_and_lists(text, expected):
         ("Keaktifan peserta JKN di Kota Tarakan 84 persen, di atas ambang batas nasional sebesar 80 persen.", ("00", "active_participation_pct", "target", 80)),
         ("Keaktifan peserta JKN di Kota Tarakan 71 persen, jauh di bawah rerata nasional saat ini 76,4 persen.", ("00", "active_participation_pct", "actual", 76.4)),
         ("Cakupan JKN di Kabupaten Sambas masih di bawah angka nasional, yang mencapai 96,1 persen.", ("00", "uhc_coverage_pct", "actual", 96.1)),
+        ("Di Kabupaten Sambas, Menkes menyebut cakupan kepesertaan JKN kini 97 persen penduduk Indonesia.", ("00", "uhc_coverage_pct", "actual", 97)),
     ],
 )
 def test_national_figures_beside_a_region(text, expected):
