@@ -415,6 +415,7 @@ _CLAUSE_START_STRICT = re.compile(r";|[,.]\s*(?:dan|serta|sedangkan|sementara|ke
 _PART_OF_TOTAL = re.compile(r"\bdari\s+(?:jumlah\s+total|total|jumlah|seluruh)\s+(?:peserta|kepesertaan)\b[^,]*,", re.IGNORECASE)
 
 
+_NOT_ENROLLED_SUBJECT = re.compile(r"\byang\s+(?:masih\s+)?(?:belum|tidak)\s+(?:terdaftar|memiliki|punya|masuk|menjadi\s+peserta|ikut|tercover|terlindungi)", re.IGNORECASE)
 _NOT_YET = re.compile(r"\bbelum\b|\btidak\s+(?!mampu)", re.IGNORECASE)
 _NOT_ENROLLED_TOPIC = re.compile(r"non[\s-]*kepesertaan|tidak\s+terdaftar\s+(?:sebagai\s+peserta|dalam|di)", re.IGNORECASE)
 _QUOTA = re.compile(r"\bkuota\b|\bestimasi\b|\bperkiraan\b|\bproyeksi\b|\bdiperkirakan\b", re.IGNORECASE)
@@ -469,6 +470,11 @@ def _percent_topic(text: str, q: Quantity, span: tuple[int, int], found: list[st
     earlier in the sentence. Words that make it something else (those not enrolled, the inactive) win after it."""
     start = _clause_start(text, span[0], q.start)
     own = _nearest_label(v.PERCENT_TOPICS, text[start:], q.start - start, why=(found, "metric"))
+    if own is not None and own != "reject" and _NOT_ENROLLED_SUBJECT.search(text, start, q.start):
+        # "warga yang belum terdaftar Jaminan Kesehatan Nasional (JKN) ini sebanyak 15,99 persen": the clause is
+        # about those not enrolled, however near the programme's name stands to the figure
+        found.append("metric:share_not_enrolled")
+        return "reject"
     if own is not None:
         return own
     # the words after a figure are its own up to the next figure, and not past a "dan" that leads into it

@@ -198,7 +198,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if token.lower() == "se":
             continue
         try:
-            value = _scaled(_decimal_before_scale(token, m.group(3)), m.group(3))
+            if not m.group(3) and re.fullmatch(r"\d{1,3},\d{3}", token):
+                value = float(token.replace(",", ""))  # "17,146 peserta": people come whole, so a thousands comma
+            else:
+                value = _scaled(_decimal_before_scale(token, m.group(3)), m.group(3))
         except ValueError:
             continue
         if re.fullmatch(r"(19|20)\d\d", token) and not m.group(3):

@@ -566,3 +566,8 @@ def test_a_headline_above_the_dateline_names_its_own_region():
     text = ("Pemkab Madiun Raih UHC Award, Cakupan JKN Tembus 98,4 Persen\n\n"
             "MADIUN – Pemerintah Kabupaten Madiun menerima penghargaan UHC dari BPJS Kesehatan.")
     assert ("35.19", "uhc_coverage_pct", "actual", None, 98.4, "exact") in facts(text, title="Pemkab Madiun Raih UHC Award, Cakupan JKN Tembus 98,4 Persen")
+
+
+def test_a_share_of_those_not_enrolled_is_no_coverage_however_near_the_programmes_name():
+    text = "Warga Kabupaten Purwakarta yang belum terdaftar Jaminan Kesehatan Nasional (JKN) tercatat 4,6 persen dari total penduduk."
+    assert [g for g in facts(text) if g[1] == "uhc_coverage_pct"] == []

@@ -74,3 +74,10 @@ def test_a_membership_number_straight_after_its_words():
     assert (188604, "count", "peserta") in [(q.value, q.unit, q.count_noun) for q in got]
     got = find_quantities("Total peserta JKN-KIS 412.977 tercatat per Juni.")
     assert (412977, "count", "peserta") in [(q.value, q.unit, q.count_noun) for q in got]
+
+
+def test_a_count_written_with_an_english_thousands_comma():
+    from extraction.numbers import find_quantities
+
+    got = find_quantities("Sisanya 17,146 peserta akan dijamin Pemkab, dan 2,5 juta jiwa lainnya oleh APBN.")
+    assert [(q.value, q.unit) for q in got] == [(17146, "count"), (2500000, "count")]
