@@ -238,6 +238,8 @@ _SCOPE_BEFORE = re.compile(
 
 
 _OF_THE_NATION_AFTER = re.compile(r"\s*(?:jiwa\s+)?(?:lebih\s+)?(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat|rakyat)\s+Indonesia\b", re.IGNORECASE)
+_STILL_TO_GO = re.compile(r"\s*lagi\b", re.IGNORECASE)
+_RESIDENTS_AFTER = re.compile(r"\s*(?:jiwa\s+)?(?:penduduk|warga|masyarakat|rakyat)\s+(?:(?:Kota|Kabupaten|Provinsi)\s+)?", re.IGNORECASE)
 _GOVERNMENT_JUST_BEFORE = re.compile(r"\b(?:Pemerintah|Pemprov|Gubernur|Wakil\s+Gubernur)\s+(?:Provinsi\s+)?$", re.IGNORECASE)
 
 
@@ -265,6 +267,12 @@ def _region_and_cue(
         return "00", "national_level"
     if _OF_THE_NATION_AFTER.match(sentence.text, q.end):
         return "00", "share_of_the_nation"  # "98 persen penduduk Indonesia", "275 juta jiwa atau 98% lebih penduduk Indonesia"
+    residents = _RESIDENTS_AFTER.match(sentence.text, q.end)
+    if residents is not None:
+        # "98 Persen Warga Jateng", "68% Masyarakat Bali": the people of the place named right after the figure
+        named_there = next((m for m in local if m.start - sentence.start == residents.end()), None)
+        if named_there is not None:
+            return named_there.code, "residents_named_after"
     if before:
         # The nearest name before the figure is what it is about ("cakupan di Kota Bontang mencapai 92 persen"),
         # except a province that only locates a kabupaten/kota named just before it ("Sleman di DIY").
@@ -560,6 +568,8 @@ def _percent_fact(
     text = s.text
     if v.CHANGE_BEFORE.search(text[: q.start]) or v.CHANGE_OF_TOPIC.search(text[: q.start]):
         return None
+    if _STILL_TO_GO.match(text, q.end):
+        return None  # "masih dibutuhkan sekitar 31% lagi": the gap that remains, not a level
     found: list[str] = []
     metric = _percent_topic(text, q, span or (0, len(text)), found)
     if (m := _METRIC_RIGHT_AFTER.match(text, q.end)) is not None:

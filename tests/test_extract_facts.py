@@ -571,3 +571,13 @@ def test_a_headline_above_the_dateline_names_its_own_region():
 def test_a_share_of_those_not_enrolled_is_no_coverage_however_near_the_programmes_name():
     text = "Warga Kabupaten Purwakarta yang belum terdaftar Jaminan Kesehatan Nasional (JKN) tercatat 4,6 persen dari total penduduk."
     assert [g for g in facts(text) if g[1] == "uhc_coverage_pct"] == []
+
+
+def test_the_people_of_the_place_named_right_after_the_figure():
+    text = "Kabupaten Semarang mendukung program itu. Sudah 97 Persen Warga Jateng Terdaftar JKN."
+    assert ("33", "uhc_coverage_pct", "actual", None, 97, "exact") in facts(text)
+
+
+def test_the_gap_still_to_go_is_no_level():
+    text = "Cakupan JKN Kabupaten Jepara baru 71 persen, untuk mencapai UHC masih dibutuhkan sekitar 24 persen lagi."
+    assert [g[4] for g in facts(text) if g[1] == "uhc_coverage_pct"] == [71]
