@@ -72,7 +72,7 @@ BUDGET_REJECT = re.compile(r"silpa|sisa\s+lebih|klaim|tunggakan|menunggak|utang|
 # Actual vs target: the nearest of these before the figure in its sentence decides; default actual.
 _TARGET_WORDS = r"target\w*|ditargetkan|menargetkan|sasaran|standar(?:\s+minimal)?|ambang|batas\s+minimal|syarat|dicanangkan|proyeksi|diproyeksikan|rencana\w*"
 KIND_CUES = _compile([
-    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|diupayakan|mengupayakan|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|(?:dapat|bisa)\s+tercapai|optimis\w*|paling\s+sedikit|sekurang-kurangnya|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|mendorong|(?:bisa|dapat)\s+(?:naik|meningkat)|minimal(?=\s+(?:mencapai\s+|sebesar\s+)?(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan)\b", "target"),
+    (rf"\b(?:{_TARGET_WORDS}|diharapkan|harap\w*|berharap|diupayakan|mengupayakan|mewajibkan|diwajibkan|prediksi|diprediksi|menuju|mengejar|akan|bisa\s+mencapai|mampu\s+mencapai|dapat\s+mencapai|(?:dapat|bisa)\s+tercapai|optimis\w*|paling\s+sedikit|sekurang-kurangnya|mempertahankan|menjaga|berkomitmen|komitmen|ingin|mendukung|dukungan|suksesnya|menyukseskan|mendorong|(?:bisa|dapat)\s+(?:naik|meningkat)|minimal(?=\s+(?:mencapai\s+|sebesar\s+)?(?:\d|$))|paling\s+tidak|wajib|harus|seharusnya|idealnya|ditetapkan)\b", "target"),
     (r"\b(?:kini|saat\s+ini|telah|sudah|baru|hanya|terdapat|tercatat|mencatat|berada\s+di|realisasi|capaian|per\s+\w+\s+\d{4}|hingga\s+kini|sampai\s+saat\s+ini|sebelumnya|dari(?=\s+(?:\d|$)))\b", "actual"),
 ])
 # Counts and budgets are targets only when the text says so outright ("berharap kuota 12 ribu" is not).

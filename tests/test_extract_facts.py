@@ -581,3 +581,11 @@ def test_the_people_of_the_place_named_right_after_the_figure():
 def test_the_gap_still_to_go_is_no_level():
     text = "Cakupan JKN Kabupaten Jepara baru 71 persen, untuk mencapai UHC masih dibutuhkan sekitar 24 persen lagi."
     assert [g[4] for g in facts(text) if g[1] == "uhc_coverage_pct"] == [71]
+
+
+@pytest.mark.parametrize("text", [
+    "Pemkot Bogor mewajibkan cakupan UHC di Kota Bogor mencapai 98 persen tahun depan.",
+    "Prediksi akhir tahun, cakupan kepesertaan JKN Kota Bogor capai 98 persen.",
+])
+def test_a_coverage_required_or_predicted_is_a_target(text):
+    assert ("32.71", "uhc_coverage_pct", "target", None, 98, "exact") in facts(text)
