@@ -238,6 +238,7 @@ _SCOPE_BEFORE = re.compile(
 
 
 _OF_THE_NATION_AFTER = re.compile(r"\s*(?:jiwa\s+)?(?:lebih\s+)?(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat|rakyat)\s+Indonesia\b", re.IGNORECASE)
+_LIST_INTRO = re.compile(r"terdiri\s+(?:atas|dari)|\byakni\b|\byaitu\b|antara\s+lain|meliputi|tersebar\s+di|:", re.IGNORECASE)
 _STILL_TO_GO = re.compile(r"\s*lagi\b", re.IGNORECASE)
 _RESIDENTS_AFTER = re.compile(r"\s*(?:jiwa\s+)?(?:penduduk|warga|masyarakat|rakyat)\s+(?:(?:Kota|Kabupaten|Provinsi)\s+)?", re.IGNORECASE)
 _GOVERNMENT_JUST_BEFORE = re.compile(r"\b(?:Pemerintah|Pemprov|Gubernur|Wakil\s+Gubernur)\s+(?:Provinsi\s+)?$", re.IGNORECASE)
@@ -637,7 +638,10 @@ def _count_fact(
     ):
         return None
     if _NOT_ENROLLED_TOPIC.search(text, 0, q.start):
-        return None  # "jumlah non kepesertaan JKN, yaitu 4.493 orang ..., disusul Buol 3.808 orang"
+        return None
+    rejected = list(v.COUNT_REJECT.finditer(text, 0, q.start))
+    if rejected and _LIST_INTRO.search(text, rejected[-1].end(), q.start):
+        return None  # "peserta yang dinonaktifkan terdiri atas 46.926 jiwa di ..., 9.357 jiwa di ...": a list of them  # "jumlah non kepesertaan JKN, yaitu 4.493 orang ..., disusul Buol 3.808 orang"
     # "dari 3,7 juta jiwa penduduk" is the population; "bagi 2,1 juta jiwa penduduk" is who is covered
     if (q.count_noun == "penduduk" or re.match(r"\s*penduduk", text[q.end : q.end + 12])) and _POPULATION_BEFORE.search(
         text[max(0, q.start - 30) : q.start]

@@ -589,3 +589,9 @@ def test_the_gap_still_to_go_is_no_level():
 ])
 def test_a_coverage_required_or_predicted_is_a_target(text):
     assert ("32.71", "uhc_coverage_pct", "target", None, 98, "exact") in facts(text)
+
+
+def test_a_list_led_by_those_made_inactive_is_no_list_of_participants():
+    text = ("Peserta PBI JKN yang dinonaktifkan Kemensos di wilayah itu terdiri atas 12.430 jiwa di Kabupaten Sumbawa, "
+            "8.210 jiwa di Kabupaten Dompu, dan 6.115 jiwa di Kota Bima.")
+    assert [g for g in facts(text) if g[1] == "participants"] == []
