@@ -717,7 +717,7 @@ def _budget_fact(q: Quantity, s: Sentence, previous_text: str, cues: list[str]) 
         return None
     # what the money is for, read within the figure's own clause ("Rp 10 miliar untuk pembangunan gedung,
     # sedangkan untuk iuran JKN disiapkan Rp 40 miliar")
-    start, end = max(0, q.start - 80), q.end + 60
+    start, end = max(0, q.start - 100), q.end + 60
     for m in _CLAUSE_BREAK.finditer(text, start, q.start):
         start = m.end()
     after = _CLAUSE_BREAK.search(text, q.end, end)

@@ -595,3 +595,9 @@ def test_a_list_led_by_those_made_inactive_is_no_list_of_participants():
     text = ("Peserta PBI JKN yang dinonaktifkan Kemensos di wilayah itu terdiri atas 12.430 jiwa di Kabupaten Sumbawa, "
             "8.210 jiwa di Kabupaten Dompu, dan 6.115 jiwa di Kota Bima.")
     assert [g for g in facts(text) if g[1] == "participants"] == []
+
+
+def test_arrears_named_far_before_the_amount_are_no_budget():
+    text = ("Menurut Dinkes, masih ada tunggakan pembayaran iuran BPJS Kesehatan masyarakat di Kabupaten Belitung Timur "
+            "mencapai Rp18 miliar.")
+    assert [g for g in facts(text) if g[1] == "contribution_budget_idr"] == []
