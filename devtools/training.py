@@ -384,7 +384,7 @@ def choose_thresholds(examples: list[Examples], held: HeldOut, facts: LinearMode
     """Thresholds and policy for what reaches the marts, chosen on held-out articles. When the score alone
     reaches ``target`` precision with at least ``MIN_RECALL_AT_TARGET`` recall, one threshold per metric (chosen
     together, trading right against wrong facts at one price) publishes the most right facts at that precision.
-    Otherwise the rules' own published readings must also pass a threshold that maximises F0.5 (precision
+    Otherwise the rules' own published readings must also pass a threshold that maximises F0.5, smoothed (precision
     weighted): the model can only take facts out, so the marts keep the rules' recall less what it removes."""
     gold = gold_of(examples)
 
