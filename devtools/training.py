@@ -385,7 +385,8 @@ def choose_thresholds(examples: list[Examples], held: HeldOut, facts: LinearMode
     reaches ``target`` precision with at least ``MIN_RECALL_AT_TARGET`` recall, one threshold per metric (chosen
     together, trading right against wrong facts at one price) publishes the most right facts at that precision.
     Otherwise the rules' own published readings must also pass a threshold that maximises F0.5, smoothed (precision
-    weighted): the model can only take facts out, so the marts keep the rules' recall less what it removes."""
+    weighted), and another reading of a figure reaches the marts only above a second threshold chosen the same way
+    (``alone_threshold``): the marts keep the rules' recall less what the model removes, plus what it is sure of."""
     gold = gold_of(examples)
 
     # Decide once with every threshold at zero, then publish at each threshold from the scores: the best reading
