@@ -239,7 +239,6 @@ _SCOPE_BEFORE = re.compile(
 
 _OF_THE_NATION_AFTER = re.compile(r"\s*(?:jiwa\s+)?(?:lebih\s+)?(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat|rakyat)\s+Indonesia\b", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"terdiri\s+(?:atas|dari)|\byakni\b|\byaitu\b|antara\s+lain|meliputi|tersebar\s+di|:", re.IGNORECASE)
-_PLACE_PREFIX_AFTER = re.compile(r"\s+(?:(?:Kota|Kabupaten|Provinsi)\s+)?", re.IGNORECASE)
 _STILL_TO_GO = re.compile(r"\s*lagi\b", re.IGNORECASE)
 _RESIDENTS_AFTER = re.compile(r"\s*(?:jiwa\s+)?(?:penduduk|warga|masyarakat|rakyat)\s+(?:(?:Kota|Kabupaten|Provinsi)\s+)?", re.IGNORECASE)
 _GOVERNMENT_JUST_BEFORE = re.compile(r"\b(?:Pemerintah|Pemprov|Gubernur|Wakil\s+Gubernur)\s+(?:Provinsi\s+)?$", re.IGNORECASE)
@@ -269,8 +268,7 @@ def _region_and_cue(
         return "00", "national_level"
     if _OF_THE_NATION_AFTER.match(sentence.text, q.end):
         return "00", "share_of_the_nation"  # "98 persen penduduk Indonesia", "275 juta jiwa atau 98% lebih penduduk Indonesia"
-    # "150.000 penduduk Kalbar": a count whose own noun already names the people
-    residents = (_PLACE_PREFIX_AFTER if q.count_noun in ("penduduk", "warga", "masyarakat") else _RESIDENTS_AFTER).match(sentence.text, q.end)
+    residents = _RESIDENTS_AFTER.match(sentence.text, q.end)
     if residents is not None:
         # "98 Persen Warga Jateng", "68% Masyarakat Bali": the people of the place named right after the figure
         named_there = next((m for m in local if m.start - sentence.start == residents.end()), None)

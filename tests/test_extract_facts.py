@@ -601,8 +601,3 @@ def test_arrears_named_far_before_the_amount_are_no_budget():
     text = ("Menurut Dinkes, masih ada tunggakan pembayaran iuran BPJS Kesehatan masyarakat di Kabupaten Belitung Timur "
             "mencapai Rp18 miliar.")
     assert [g for g in facts(text) if g[1] == "contribution_budget_idr"] == []
-
-
-def test_a_count_of_the_people_of_the_place_named_right_after_it():
-    text = "Kabupaten Sambas menyambut program itu. Pemprov menanggung iuran JKN sekitar 150.000 penduduk Kalbar tahun ini."
-    assert {g[0] for g in facts(text) if g[1] == "participants"} == {"61"}
