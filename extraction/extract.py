@@ -71,7 +71,7 @@ def read_article(
             if key not in seen:
                 seen.add(key)
                 facts.append(f)
-        here = [m for m in mentions if s.start <= m.start < s.end and not m.office and not dateline_start <= m.start < dateline_end]
+        here = [m for m in mentions if s.start <= m.start < s.end and not m.office and not ctx.in_dateline(m.start)]
         ctx.advance(s, found, here)
     if sentences and _is_headline(sentences[0], text, title):
         facts = _without_rounded_headline_figures(facts, sentences[0].start)

@@ -106,6 +106,10 @@ class SentenceContext:
     dateline_start: int = 0
     gazetteer: Gazetteer | None = None  # a dateline's place name is context, not the subject of the first sentence
 
+    def in_dateline(self, offset: int) -> bool:
+        """Whether a character offset falls within the dateline (its place is where the story was filed)."""
+        return self.dateline_start <= offset < self.dateline_end
+
 
 def _nearest_label(
     patterns, text: str, before: int, after_from: int | None = None, after_window: int = 0, why: tuple[list[str], str] | None = None
@@ -249,7 +253,7 @@ def _region_and_cue(
 ) -> tuple[str | None, str]:
     local = [
         m for m in mentions
-        if not m.office and sentence.start <= m.start < sentence.end and not ctx.dateline_start <= m.start < ctx.dateline_end
+        if not m.office and sentence.start <= m.start < sentence.end and not ctx.in_dateline(m.start)
         and not _SCOPE_BEFORE.search(sentence.text, max(0, m.start - sentence.start - 40), m.start - sentence.start)
     ]
     abs_pos = sentence.start + q.start
@@ -638,10 +642,10 @@ def _count_fact(
     ):
         return None
     if _NOT_ENROLLED_TOPIC.search(text, 0, q.start):
-        return None
+        return None  # "jumlah non kepesertaan JKN, yaitu 4.493 orang ..., disusul Buol 3.808 orang"
     rejected = list(v.COUNT_REJECT.finditer(text, 0, q.start))
     if rejected and _LIST_INTRO.search(text, rejected[-1].end(), q.start):
-        return None  # "peserta yang dinonaktifkan terdiri atas 46.926 jiwa di ..., 9.357 jiwa di ...": a list of them  # "jumlah non kepesertaan JKN, yaitu 4.493 orang ..., disusul Buol 3.808 orang"
+        return None  # "peserta yang dinonaktifkan terdiri atas 46.926 jiwa di ..., 9.357 jiwa di ...": a list of them
     # "dari 3,7 juta jiwa penduduk" is the population; "bagi 2,1 juta jiwa penduduk" is who is covered
     if (q.count_noun == "penduduk" or re.match(r"\s*penduduk", text[q.end : q.end + 12])) and _POPULATION_BEFORE.search(
         text[max(0, q.start - 30) : q.start]
@@ -824,7 +828,7 @@ def facts_in_sentence(
     if not table and len(named) > 1 and any(x.unit == "count" for x in quantities):
         quantities, listed = _with_listed_counts(s, named, quantities)
     # how many counts stand right after a place's name: two or more make the sentence a list of places
-    places_with_counts = sum(1 for x in quantities if x.unit == "count" and any(0 <= x.start - (m.end - s.start) <= 25 for m in named))
+    places_with_counts = sum(1 for x in quantities if x.unit == "count" and any(0 <= x.start - (m.end - s.start) <= 25 for m in named)) if len(named) > 1 else 0
     if not quantities:
         return []
     dates: list[DateMention] | None = None  # read once a figure turns out to be a fact

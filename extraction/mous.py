@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import vocabulary as v
-from .dates import MONTHS, find_dates
+from .dates import MONTHS, DateMention, find_dates
 from .gazetteer import Gazetteer
 from .model import MouEvent
 from .regions import RegionMention
@@ -371,8 +371,7 @@ def _signing_date(
     """The signing date (from sentence i, or at day precision the two after it), its cue, and whether the
     sentence is about an earlier agreement rather than the one the story reports (then the date is that one's)."""
     s = sentences[i]
-    best: tuple[int, str] | None = None
-    relative_only = True
+    best: DateMention | None = None
     for d in find_dates(s.text, published):
         before = s.text[max(0, d.start - 40) : d.start]
         if _past(before) or _PAST_AFTER.match(s.text, d.end):
@@ -383,23 +382,22 @@ def _signing_date(
             continue  # "UHC 2025", "(JKA) tahun 2020": the program's year, not the day it was signed
         # the more precise date wins; of two as precise, the one written with its weekday: the event's own day
         # ("..., Kamis (6/12) di Ambon"), not the dateline's filing day ("Ambon (7/12) –")
-        if best is None or len(d.value) > len(best[1]) or (len(d.value) == len(best[1]) and _weekday_dated(s.text, d.start)
-                                                            and not _weekday_dated(s.text, best[0])):
-            best = (d.start, d.value)
-            relative_only = d.relative
-    if best is not None and relative_only and len(best[1]) == 10 and i > 0:
+        if best is None or len(d.value) > len(best.value) or (len(d.value) == len(best.value) and _weekday_dated(s.text, d.start)
+                                                            and not _weekday_dated(s.text, best.start)):
+            best = d
+    if best is not None and best.relative and len(best.value) == 10 and i > 0:
         # "hari ini" in a speech is the day of the event, which the story dates just before ("..., Kamis (5/6/2025).")
         # better than the publication date the word is read against (often a day later)
         prev = sentences[i - 1].text
         for d in find_dates(prev, published):
-            if len(d.value) == 10 and not d.relative and _weekday_dated(prev, d.start) and 0 <= (date.fromisoformat(best[1]) - date.fromisoformat(d.value)).days <= 7:
+            if len(d.value) == 10 and not d.relative and _weekday_dated(prev, d.start) and 0 <= (date.fromisoformat(best.value) - date.fromisoformat(d.value)).days <= 7:
                 return d.value, "date:previous_sentence_weekday", False
     if best is not None:
-        if len(best[1]) < 10:  # "pada 3 Februari lalu" reads as the month; the day is there too
+        if len(best.value) < 10:  # "pada 3 Februari lalu" reads as the month; the day is there too
             loose = _date_without_year(s.text, published, article_years)
-            if loose and loose[0].startswith(best[1]):
+            if loose and loose[0].startswith(best.value):
                 return loose
-        return best[1], "date:in_sentence", False
+        return best.value, "date:in_sentence", False
     if _past(s.text) and not _SIGN_VERB.search(s.text):
         return None, "date:earlier_agreement", True
     guessed = _date_without_year(s.text, published, article_years)
