@@ -395,16 +395,13 @@ def choose_thresholds(examples: list[Examples], held: HeldOut, facts: LinearMode
     facts.thresholds, mous.thresholds = dict.fromkeys(METRICS, 0.0), {"mou": 0.0}
     decided = predictions(examples, held, Decider(facts, mous))
 
+    def tallies(keep: Callable[[dict], bool]) -> dict[str, Tally]:
+        """What reaches the marts when the decided items ``keep`` accepts do."""
+        return evaluate(gold, {article: {kind: [x for x in items[kind] if keep(x)] for kind in ("facts", "mous")}
+                               for article, items in decided.items()})
+
     def sweep(policy: str) -> dict[float, dict[str, Tally]]:
-        results = {}
-        for t in THRESHOLD_GRID:
-            published = {
-                article: {kind: [x for x in items[kind] if x["score"] >= t and (policy == "score" or _rules_publish(x))]
-                          for kind in ("facts", "mous")}
-                for article, items in decided.items()
-            }
-            results[t] = evaluate(gold, published)
-        return results
+        return {t: tallies(lambda x, t=t: x["score"] >= t and (policy == "score" or _rules_publish(x))) for t in THRESHOLD_GRID}
 
     results = sweep("score")
     best: tuple[int, dict[str, float]] | None = None
@@ -424,16 +421,15 @@ def choose_thresholds(examples: list[Examples], held: HeldOut, facts: LinearMode
         # F0.5 is flat over a wide range of thresholds: its mean over each threshold's neighbours on the grid picks
         # the middle of the plateau, where the raw maximum would follow the folds' noise from one end to the other
         f_half = [_f_half(gated[t].get("facts", Tally())) for t in THRESHOLD_GRID]
-        smooth = {t: sum(f_half[max(0, i - 2): i + 3]) / len(f_half[max(0, i - 2): i + 3]) for i, t in enumerate(THRESHOLD_GRID)}
+        windows = [f_half[max(0, i - 2) : i + 3] for i in range(len(f_half))]
+        smooth = {t: sum(w) / len(w) for t, w in zip(THRESHOLD_GRID, windows, strict=True)}
         t = max(THRESHOLD_GRID, key=lambda t: (smooth[t], -t))
         facts.policy, facts.thresholds = "rules_and_score", dict.fromkeys(METRICS, t)
         results = gated
         # A reading the rules did not publish (another region, kind or segment; or one they held for review) that
         # the model is sure of: measured on the folds, whether some score lets it in too without costing precision.
         def alone(a: float) -> float:
-            published = {article: {"facts": [x for x in items["facts"] if x["score"] >= a or (x["score"] >= t and _rules_publish(x))],
-                                   "mous": []} for article, items in decided.items()}
-            return _f_half(evaluate(gold, published).get("facts", Tally()))
+            return _f_half(tallies(lambda x: x["score"] >= a or (x["score"] >= t and _rules_publish(x))).get("facts", Tally()))
 
         facts.alone_threshold = max((a for a in ALONE_GRID if a >= t), key=lambda a: (alone(a), a))
     ok = [t for t in THRESHOLD_GRID if results[t].get("mous", Tally()).precision >= target
