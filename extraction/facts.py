@@ -241,10 +241,11 @@ _SCOPE_BEFORE = re.compile(
 )
 
 
-_OF_THE_NATION_AFTER = re.compile(r"\s*(?:jiwa\s+)?(?:lebih\s+)?(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?(?:penduduk|warga|masyarakat|rakyat)\s+Indonesia\b", re.IGNORECASE)
+_PEOPLE = r"(?:penduduk|warga|masyarakat|rakyat)"
+_OF_THE_NATION_AFTER = re.compile(rf"\s*(?:jiwa\s+)?(?:lebih\s+)?(?:dari\s+)?(?:total\s+|jumlah\s+|seluruh\s+)?{_PEOPLE}\s+Indonesia\b", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"terdiri\s+(?:atas|dari)|\byakni\b|\byaitu\b|antara\s+lain|meliputi|tersebar\s+di|:", re.IGNORECASE)
 _STILL_TO_GO = re.compile(r"\s*lagi\b", re.IGNORECASE)
-_RESIDENTS_AFTER = re.compile(r"\s*(?:jiwa\s+)?(?:penduduk|warga|masyarakat|rakyat)\s+(?:(?:Kota|Kabupaten|Provinsi)\s+)?", re.IGNORECASE)
+_RESIDENTS_AFTER = re.compile(rf"\s*(?:jiwa\s+)?{_PEOPLE}\s+(?:(?:Kota|Kabupaten|Provinsi)\s+)?", re.IGNORECASE)
 _GOVERNMENT_JUST_BEFORE = re.compile(r"\b(?:Pemerintah|Pemprov|Gubernur|Wakil\s+Gubernur)\s+(?:Provinsi\s+)?$", re.IGNORECASE)
 
 
